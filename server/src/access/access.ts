@@ -1,0 +1,167 @@
+import { sql } from 'kysely';
+import { type Audience, type DataKind, dataKinds, includesCareTeam, includesPartner } from '@twofold/core/sharing/data-kinds';
+import type { StaffRole } from '@twofold/core/auth/auth.schemas';
+import type { Db, DbOrTx, Tx } from '../platform/db';
+import type { Actor } from '../platform/sessions';
+import { appendAuditEntry } from '../platform/audit';
+import { DomainError } from '../platform/errors';
+
+/**
+ * The one place that decides who may see or change whose data. Every read of another person's
+ * data goes through `readAs`, which decides, reads and appends to the audit trail in one
+ * transaction. Anything not allowed here is denied, and denial looks exactly like absence (404).
+ */
+
+export type Relation = 'self' | 'partner' | 'clinician';
+
+export interface ReadDecision {
+  relation: Relation;
+  programId: string | null;
+}
+
+const kindsById = new Map(dataKinds.map((kind) => [kind.id, kind]));
+
+/** Pure rule: given who the viewer is to the owner and the owner's setting, may they see it? */
+export function isVisible(relation: Relation | null, audience: Audience, kind: DataKind): boolean {
+  const entry = kindsById.get(kind);
+  if (relation === null || entry === undefined) {
+    return false;
+  }
+  switch (relation) {
+    case 'self':
+      return true;
+    case 'partner':
+      return entry.partnerEligible && includesPartner(audience);
+    case 'clinician':
+      return entry.careTeamEligible && includesCareTeam(audience);
+  }
+}
+
+/**
+ * Works out, in one query, how `viewerId` relates to `ownerId` right now and the owner's setting
+ * for `kind`: a current partner (both active members of one couple) or a clinician active in a
+ * program where the owner has accepted enrollment for themselves and not ended it.
+ */
+export async function decideRead(db: DbOrTx, viewerId: string, ownerId: string, kind: DataKind): Promise<ReadDecision | null> {
+  if (viewerId === ownerId) {
+    return { relation: 'self', programId: null };
+  }
+  const { rows } = await sql<{ audience: Audience | null; isPartner: boolean; programId: string | null }>`
+    select
+      (select audience from sharing_settings where owner_id = ${ownerId} and kind = ${kind}) as audience,
+      exists (
+        select 1 from couple_members viewer
+        join couple_members owner on owner.couple_id = viewer.couple_id
+        where viewer.user_id = ${viewerId} and viewer.left_at is null
+          and owner.user_id = ${ownerId} and owner.left_at is null
+      ) as is_partner,
+      (
+        select e.program_id from program_enrollments e
+        join couple_members m on m.couple_id = e.couple_id and m.user_id = e.user_id and m.left_at is null
+        join program_staff s on s.program_id = e.program_id
+        where e.user_id = ${ownerId} and e.accepted_at is not null and e.ended_at is null
+          and s.user_id = ${viewerId} and s.role = 'clinician' and s.active
+        limit 1
+      ) as program_id`.execute(db);
+  const row = rows[0];
+  if (!row) {
+    return null;
+  }
+  const audience = row.audience ?? 'private';
+  const relation: Relation | null = row.isPartner ? 'partner' : row.programId ? 'clinician' : null;
+  if (!isVisible(relation, audience, kind) || relation === null) {
+    return null;
+  }
+  return { relation, programId: relation === 'clinician' ? row.programId : null };
+}
+
+/**
+ * Reads `kind` data of `ownerId` for `actor`: decides, reads, and (for anyone but the owner)
+ * records the access in the audit trail, all in one transaction. Throws `not-found` when the
+ * actor may not see it, exactly as when there is nothing to see.
+ */
+export async function readAs<T>(
+  db: Db,
+  actor: Actor,
+  ownerId: string,
+  kind: DataKind,
+  read: (tx: Tx, decision: ReadDecision) => Promise<T | undefined>,
+): Promise<T> {
+  return db.transaction().execute(async (tx) => {
+    const decision = await decideRead(tx, actor.userId, ownerId, kind);
+    if (!decision) {
+      throw new DomainError('not-found', 'Nothing to show here.');
+    }
+    const result = await read(tx, decision);
+    if (result === undefined) {
+      throw new DomainError('not-found', 'Nothing to show here.');
+    }
+    if (decision.relation !== 'self') {
+      await appendAuditEntry(tx, {
+        actorId: actor.userId,
+        subjectId: ownerId,
+        kind,
+        action: 'read',
+        purpose: decision.relation === 'clinician' ? 'treatment' : 'partner-support',
+        relation: decision.relation,
+        programId: decision.programId,
+      });
+    }
+    return result;
+  });
+}
+
+/**
+ * Writes to a partner's own data are theirs alone: nobody logs, edits or scores on behalf of
+ * another person (PRODUCT.md, "support without surveillance").
+ */
+export function assertOwnerWrite(actor: Actor, ownerId: string): void {
+  if (actor.userId !== ownerId) {
+    throw new DomainError('not-found', 'Nothing to show here.');
+  }
+}
+
+export interface Membership {
+  coupleId: string;
+  joinedAt: Date;
+}
+
+/** The couple the actor is in now, if any. */
+export async function findMembership(db: DbOrTx, userId: string): Promise<Membership | null> {
+  const row = await db
+    .selectFrom('coupleMembers')
+    .select(['coupleId', 'joinedAt'])
+    .where('userId', '=', userId)
+    .where('leftAt', 'is', null)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+export async function requireMembership(db: DbOrTx, actor: Actor): Promise<Membership> {
+  const membership = await findMembership(db, actor.userId);
+  if (!membership) {
+    throw new DomainError('not-in-couple', 'Create a couple space or join one with an invite first.');
+  }
+  return membership;
+}
+
+/**
+ * The actor's role in a program, required to be one of `roles`. Someone outside the program
+ * gets `not-found`, so program ids do not reveal themselves.
+ */
+export async function requireProgramRole(db: DbOrTx, actor: Actor, programId: string, roles: StaffRole[]): Promise<StaffRole> {
+  const row = await db
+    .selectFrom('programStaff')
+    .select('role')
+    .where('programId', '=', programId)
+    .where('userId', '=', actor.userId)
+    .where('active', '=', true)
+    .executeTakeFirst();
+  if (!row) {
+    throw new DomainError('not-found', 'Nothing to show here.');
+  }
+  if (!roles.includes(row.role)) {
+    throw new DomainError('not-program-staff', `Only a program ${roles.join(' or ')} can do this.`);
+  }
+  return row.role;
+}

@@ -1,0 +1,113 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { crisisResourcesByRegion, defaultCrisisRegion } from '@twofold/core/crisis/crisis-resources';
+import type { Config } from './platform/config';
+import type { DatabaseHandle } from './platform/db';
+import type { Cipher } from './platform/crypto';
+import { createMailer, type Mailer } from './platform/mailer';
+import { installErrorHandling, problemFor, sendProblem } from './platform/errors';
+import { installHttpAuth } from './platform/http-auth';
+import { installSecurityHeaders } from './platform/security-headers';
+import { installDatabaseGate } from './platform/db-gate';
+import { authRoutes } from './features/auth/auth.routes';
+import { couplesRoutes } from './features/couples/couples.routes';
+import { invitesRoutes } from './features/invites/invites.routes';
+import { programsRoutes } from './features/programs/programs.routes';
+import { sharingRoutes } from './features/sharing/sharing.routes';
+import { supportPreferencesRoutes } from './features/support-preferences/support-preferences.routes';
+import { auditRoutes } from './features/audit/audit.routes';
+import { systemRoutes } from './features/system/system.routes';
+
+export interface AppDependencies {
+  config: Config;
+  database: DatabaseHandle;
+  cipher: Cipher;
+  /** Defaults to SMTP from the configuration, or the log when SMTP_URL is unset. */
+  mailer?: Mailer;
+  logger?: FastifyServerOptions['logger'];
+}
+
+const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+// Invite and sign-up tokens travel in URLs; they never reach the log.
+const secretInUrl = /(\/(?:invites|join)\/)[A-Za-z0-9_-]+|([?&]token=)[^&]+/g;
+export const redactUrl = (url: string) => url.replace(secretInUrl, (_m, path?: string, query?: string) => `${path ?? query}[redacted]`);
+
+/** Builds the Twofold HTTP app without listening, so tests can `inject` requests. */
+export async function buildApp({ config, database, cipher, mailer, logger }: AppDependencies): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ?? {
+      level: config.logLevel,
+      serializers: { req: (request) => ({ method: request.method, url: redactUrl(request.url), id: request.id }) },
+    },
+    bodyLimit: 64 * 1024,
+    trustProxy: config.trustProxy,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const db = database.db;
+  await installSecurityHeaders(app, { hsts: config.secureCookies });
+  installErrorHandling(app);
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  installDatabaseGate(app, { dialect: database.dialect, queueLimit: config.dbQueueLimit });
+  await installHttpAuth(app, db, { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours }, config.secureCookies);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Twofold API',
+        version: '0.1.0',
+        description:
+          'Twofold: couples recovering from substance use together. Every state-changing request needs the x-csrf-token header (GET /api/csrf-token). Errors are application/problem+json.',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'twofold_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { deepLinking: false } });
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  const invites = { ttlDays: config.inviteTtlDays, publicUrl: config.publicUrl };
+  const crisis = { region: config.crisisRegion, resources: crisisResourcesByRegion[config.crisisRegion] ?? crisisResourcesByRegion[defaultCrisisRegion]! };
+  const authRateLimit = { max: config.rateLimitAuthPerMinute, timeWindow: '1 minute' };
+  const authContext = { db, mailer: mailer ?? createMailer(config.smtp, app.log), publicUrl: config.publicUrl, sessionPolicy: { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours } };
+
+  await app.register(systemRoutes, { db, dialect: database.dialect, crisis });
+  await app.register(authRoutes, { ctx: authContext, secureCookies: config.secureCookies, authRateLimit });
+  await app.register(couplesRoutes, { db, invites });
+  await app.register(invitesRoutes, { db });
+  await app.register(programsRoutes, { db, invites });
+  await app.register(sharingRoutes, { db });
+  await app.register(supportPreferencesRoutes, { db, cipher });
+  await app.register(auditRoutes, { db });
+
+  await serveWebApp(app);
+  return app;
+}
+
+/** Serves the built single-page app; any other GET outside /api gets index.html. */
+async function serveWebApp(app: FastifyInstance): Promise<void> {
+  const hasBuild = existsSync(`${webDist}/index.html`);
+  if (hasBuild) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/assets/');
+    if (isPage && hasBuild) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return sendProblem(reply, problemFor('not-found', request));
+  });
+}

@@ -1,0 +1,13 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001-accounts-and-sessions';
+import * as m0002 from './0002-couples-programs-invites';
+import * as m0003 from './0003-sharing-and-audit';
+import * as m0004 from './0004-pending-signups';
+
+/** Every migration, in order. Names are permanent once released. */
+export const migrations: Record<string, Migration> = {
+  '0001-accounts-and-sessions': m0001,
+  '0002-couples-programs-invites': m0002,
+  '0003-sharing-and-audit': m0003,
+  '0004-pending-signups': m0004,
+};

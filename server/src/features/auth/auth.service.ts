@@ -1,0 +1,145 @@
+import argon2 from 'argon2';
+import { sql } from 'kysely';
+import type { Me, SignupRequest, UpdateProfileInput, User } from '@twofold/core/auth/auth.schemas';
+import type { Db } from '../../platform/db';
+import type { Mailer } from '../../platform/mailer';
+import { hashToken, randomToken } from '../../platform/crypto';
+import { createSession, endAllSessions, endSession, type Actor, type SessionPolicy } from '../../platform/sessions';
+import { DomainError } from '../../platform/errors';
+import { findMembership } from '../../access/access';
+import type { UserRow } from '../../db/database';
+
+export interface AuthContext {
+  db: Db;
+  mailer: Mailer;
+  publicUrl: string;
+  sessionPolicy: SessionPolicy;
+}
+
+/** argon2id with the library's defaults (m=64 MiB, t=3, p=4), above OWASP's minimum for argon2id. */
+const hashOptions = { type: argon2.argon2id } as const;
+const signupTtlHours = 24;
+
+// Verified against when no account matches, so a login takes as long either way.
+const absentAccountHash = argon2.hash('no account has this password', hashOptions);
+
+/**
+ * Starts a sign-up. The answer never depends on whether the address has an account: a new address
+ * gets a link that finishes sign-up, a known one gets a note saying someone tried.
+ */
+export async function requestSignup(ctx: AuthContext, input: SignupRequest & { email: string }): Promise<void> {
+  // Hash first on both paths, so the answer takes as long for a known address as for a new one.
+  const passwordHash = await argon2.hash(input.password, hashOptions);
+  const existing = await ctx.db.selectFrom('users').select('id').where('email', '=', input.email).executeTakeFirst();
+  if (existing) {
+    await ctx.mailer.send({
+      to: input.email,
+      subject: 'Someone tried to sign up to Twofold with your address',
+      text: `Someone, maybe you, tried to create a Twofold account with this address, which already has one.\n\nIf it was you, log in here: ${ctx.publicUrl}/login\nIf it was not you, you can ignore this message.`,
+    });
+    return;
+  }
+  const token = randomToken();
+  await ctx.db
+    .insertInto('pendingSignups')
+    .values({
+      tokenHash: hashToken(token),
+      email: input.email,
+      passwordHash,
+      displayName: input.displayName!,
+      locale: input.locale ?? 'en',
+      timeZone: input.timeZone ?? 'UTC',
+      expiresAt: sql<Date>`now() + make_interval(hours => ${signupTtlHours})`,
+    })
+    .execute();
+  const next = input.next ? `&next=${encodeURIComponent(input.next)}` : '';
+  await ctx.mailer.send({
+    to: input.email,
+    subject: 'Finish creating your Twofold account',
+    text: `Open this link to finish creating your account (it works for ${signupTtlHours} hours):\n${ctx.publicUrl}/confirm?token=${token}${next}\n\nIf you did not sign up, you can ignore this message.`,
+  });
+}
+
+/** Finishes a sign-up from its e-mailed link: creates the account and a session. */
+export async function confirmSignup(ctx: AuthContext, token: string): Promise<{ user: User; sessionToken: string }> {
+  return ctx.db.transaction().execute(async (tx) => {
+    const pending = await tx
+      .deleteFrom('pendingSignups')
+      .where('tokenHash', '=', hashToken(token))
+      .where('expiresAt', '>', sql<Date>`now()`)
+      .returningAll()
+      .executeTakeFirst();
+    if (!pending) {
+      throw new DomainError('invite-invalid', 'This link has expired or was already used. Sign up again to get a new one.');
+    }
+    const user = await tx
+      .insertInto('users')
+      .values({
+        email: pending.email,
+        passwordHash: pending.passwordHash,
+        displayName: pending.displayName,
+        locale: pending.locale,
+        timeZone: pending.timeZone,
+      })
+      .onConflict((oc) => oc.column('email').doNothing())
+      .returningAll()
+      .executeTakeFirst();
+    if (!user) {
+      throw new DomainError('invite-invalid', 'This link has expired or was already used. Log in instead.');
+    }
+    await tx.deleteFrom('pendingSignups').where('email', '=', pending.email).execute();
+    return { user: toUser(user), sessionToken: await createSession(tx, user.id, ctx.sessionPolicy) };
+  });
+}
+
+/** Checks a password. Unknown e-mail and wrong password are one and the same answer. */
+export async function logIn(ctx: AuthContext, email: string, password: string): Promise<{ user: User; sessionToken: string }> {
+  const user = await ctx.db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+  const matches = await argon2.verify(user?.passwordHash ?? (await absentAccountHash), password);
+  if (!user || !matches) {
+    throw new DomainError('invalid-credentials', 'Check the e-mail address and password and try again.');
+  }
+  return { user: toUser(user), sessionToken: await createSession(ctx.db, user.id, ctx.sessionPolicy) };
+}
+
+export async function logOut(db: Db, actor: Actor): Promise<void> {
+  await endSession(db, actor.sessionId);
+}
+
+/** Ends every session of the actor, on every device. */
+export async function logOutEverywhere(db: Db, actor: Actor): Promise<void> {
+  await endAllSessions(db, actor.userId);
+}
+
+export async function findMe(db: Db, userId: string): Promise<Me> {
+  const [user, membership, staff] = await Promise.all([
+    db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow(),
+    findMembership(db, userId),
+    db
+      .selectFrom('programStaff')
+      .innerJoin('programs', 'programs.id', 'programStaff.programId')
+      .select(['programs.id as programId', 'programs.name as programName', 'programStaff.role'])
+      .where('programStaff.userId', '=', userId)
+      .where('programStaff.active', '=', true)
+      .orderBy('programs.createdAt')
+      .execute(),
+  ]);
+  return { user: toUser(user), coupleId: membership?.coupleId ?? null, staff };
+}
+
+export async function updateProfile(db: Db, actor: Actor, input: UpdateProfileInput): Promise<Me> {
+  if (Object.keys(input).length > 0) {
+    await db.updateTable('users').set(input).where('id', '=', actor.userId).execute();
+  }
+  return findMe(db, actor.userId);
+}
+
+function toUser(row: UserRow): User {
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.displayName,
+    locale: row.locale === 'es' ? 'es' : 'en',
+    timeZone: row.timeZone,
+  };
+}

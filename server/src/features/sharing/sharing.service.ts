@@ -1,0 +1,41 @@
+import { sql } from 'kysely';
+import { type Audience, type DataKind, dataKindIds, defaultAudience } from '@twofold/core/sharing/data-kinds';
+import type { SharingSetting, SharingSettings } from '@twofold/core/sharing/sharing.schemas';
+import type { Db, DbOrTx } from '../../platform/db';
+import type { Actor } from '../../platform/sessions';
+
+/** The actor's setting for every registered kind; a kind never set is `private`. */
+export async function findMySharing(db: Db, actor: Actor): Promise<SharingSettings> {
+  const rows = await db.selectFrom('sharingSettings').selectAll().where('ownerId', '=', actor.userId).execute();
+  const byKind = new Map(rows.map((row) => [row.kind, row]));
+  return {
+    settings: dataKindIds.map((kind): SharingSetting => {
+      const row = byKind.get(kind);
+      return { kind, audience: row?.audience ?? defaultAudience, updatedAt: row ? row.updatedAt.toISOString() : null };
+    }),
+  };
+}
+
+/** Sets who sees one kind of the actor's data. Effective on the very next request: nothing caches it. */
+export async function updateMySharing(db: Db, actor: Actor, kind: DataKind, audience: Audience): Promise<SharingSetting> {
+  const row = await db
+    .insertInto('sharingSettings')
+    .values({ ownerId: actor.userId, kind, audience, updatedAt: sql<Date>`now()` })
+    .onConflict((oc) => oc.columns(['ownerId', 'kind']).doUpdateSet({ audience, updatedAt: sql<Date>`now()` }))
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return { kind, audience: row.audience, updatedAt: row.updatedAt.toISOString() };
+}
+
+/** Takes the partner out of every setting of `ownerId` (used when they leave a couple). */
+export async function resetPartnerSharing(db: DbOrTx, ownerId: string): Promise<void> {
+  await db
+    .updateTable('sharingSettings')
+    .set({
+      audience: sql<Audience>`case when audience = 'both' then 'care-team' else 'private' end`,
+      updatedAt: sql<Date>`now()`,
+    })
+    .where('ownerId', '=', ownerId)
+    .where('audience', 'in', ['partner', 'both'])
+    .execute();
+}

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+
+/**
+ * Every setting Twofold reads, from environment variables. `loadConfig` checks them all at start
+ * and fails with one clear message listing each variable at fault.
+ */
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1');
+
+const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_URL: z.url().optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  TWOFOLD_DATA_DIR: z.string().default('.twofold-data'),
+  TWOFOLD_ENCRYPTION_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 random bytes in base64 (openssl rand -base64 32)')
+    .optional(),
+  TWOFOLD_PREVIOUS_ENCRYPTION_KEYS: z.string().optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24 * 7),
+  INVITE_TTL_DAYS: z.coerce.number().int().min(1).max(30).default(7),
+  SECURE_COOKIES: booleanFlag.optional(),
+  TRUST_PROXY: booleanFlag.default(false),
+  CRISIS_REGION: z.string().regex(/^[A-Z]{2}$/).default('US'),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  SMTP_FROM: z.string().default('Twofold <no-reply@localhost>'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  DB_QUEUE_LIMIT: z.coerce.number().int().min(1).default(256),
+});
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  publicUrl: string;
+  database: { kind: 'postgres'; url: string; poolSize: number } | { kind: 'pglite'; dataDir: string | null };
+  dataDir: string;
+  encryptionKey: string | null;
+  previousEncryptionKeys: string[];
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  inviteTtlDays: number;
+  secureCookies: boolean;
+  trustProxy: boolean;
+  crisisRegion: string;
+  smtp: { url: string | null; from: string };
+  logLevel: string;
+  rateLimitAuthPerMinute: number;
+  dbQueueLimit: number;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(
+    Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== '')),
+  );
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Twofold cannot start: the configuration has problems.\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  const isDevelopment = c.NODE_ENV !== 'production';
+  return {
+    env: c.NODE_ENV,
+    host: c.HOST,
+    port: c.PORT,
+    publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
+    database: c.DATABASE_URL
+      ? { kind: 'postgres', url: c.DATABASE_URL, poolSize: c.DATABASE_POOL_SIZE }
+      : { kind: 'pglite', dataDir: `${c.TWOFOLD_DATA_DIR}/pglite` },
+    dataDir: c.TWOFOLD_DATA_DIR,
+    encryptionKey: c.TWOFOLD_ENCRYPTION_KEY ?? null,
+    previousEncryptionKeys: (c.TWOFOLD_PREVIOUS_ENCRYPTION_KEYS ?? '')
+      .split(',')
+      .map((key) => key.trim())
+      .filter(Boolean),
+    sessionIdleMinutes: c.SESSION_IDLE_MINUTES,
+    sessionMaxHours: c.SESSION_MAX_HOURS,
+    inviteTtlDays: c.INVITE_TTL_DAYS,
+    secureCookies: c.SECURE_COOKIES ?? !isDevelopment,
+    trustProxy: c.TRUST_PROXY,
+    crisisRegion: c.CRISIS_REGION,
+    smtp: { url: c.SMTP_URL ?? null, from: c.SMTP_FROM },
+    logLevel: c.LOG_LEVEL,
+    rateLimitAuthPerMinute: c.RATE_LIMIT_AUTH_PER_MINUTE,
+    dbQueueLimit: c.DB_QUEUE_LIMIT,
+  };
+}
