@@ -1,0 +1,37 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+
+const alias = { '@twofold/core': fileURLToPath(new URL('./core/src', import.meta.url)) };
+const serverTests = ['server/**/*.test.ts'];
+
+/**
+ * unit: pure rules in core. api-pglite: every server test on the embedded database.
+ * api-postgres: the same tests on PostgreSQL, only when TEST_DATABASE_URL is set.
+ * web: components in a DOM.
+ */
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      { resolve: { alias }, test: { name: 'unit', include: ['core/**/*.test.ts'], environment: 'node' } },
+      {
+        resolve: { alias },
+        test: { name: 'api-pglite', include: serverTests, environment: 'node', env: { TWOFOLD_TEST_DIALECT: 'pglite' }, testTimeout: 30_000, hookTimeout: 60_000 },
+      },
+      ...(process.env['TEST_DATABASE_URL']
+        ? [
+            {
+              resolve: { alias },
+              test: { name: 'api-postgres', include: serverTests, environment: 'node', env: { TWOFOLD_TEST_DIALECT: 'postgres' }, testTimeout: 30_000, hookTimeout: 60_000 },
+            },
+          ]
+        : []),
+      {
+        plugins: [react()],
+        resolve: { alias },
+        test: { name: 'web', include: ['web/src/**/*.test.{ts,tsx}'], environment: 'happy-dom', setupFiles: ['web/src/test/setup.ts'] },
+      },
+    ],
+  },
+});
