@@ -25,6 +25,12 @@ import { supportPreferencesRoutes } from './features/support-preferences/support
 import { auditRoutes } from './features/audit/audit.routes';
 import { systemRoutes } from './features/system/system.routes';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: ReadonlyArray<{ method: string; url: string; isPublic: boolean }>;
+  }
+}
+
 export interface AppDependencies {
   config: Config;
   database: DatabaseHandle;
@@ -53,6 +59,17 @@ export async function buildApp({ config, database, cipher, mailer, logger }: App
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+
+  // Every route, as registered: the authorization matrix test checks that none is left out.
+  const routeTable: Array<{ method: string; url: string; isPublic: boolean }> = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') {
+        routeTable.push({ method, url: route.url, isPublic: route.config?.public === true });
+      }
+    }
+  });
 
   const db = database.db;
   await installSecurityHeaders(app, { hsts: config.secureCookies });

@@ -50,7 +50,7 @@ export async function installHttpAuth(app: FastifyInstance, db: Db, policy: Sess
       return;
     }
     const actor = await sessionActor(request, db, policy);
-    if (request.routeOptions.config.public === true) {
+    if (request.routeOptions.config.public === true || isDocumentation(request)) {
       request.optionalActor = actor;
       return;
     }
@@ -60,6 +60,11 @@ export async function installHttpAuth(app: FastifyInstance, db: Db, policy: Sess
     request.actor = actor;
     request.optionalActor = actor;
   });
+}
+
+/** The interactive API docs (@fastify/swagger-ui) are public, like the OpenAPI document. */
+function isDocumentation(request: FastifyRequest): boolean {
+  return request.routeOptions.url?.startsWith('/api/docs') === true;
 }
 
 function isApiRoute(request: FastifyRequest): boolean {
