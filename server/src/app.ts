@@ -7,6 +7,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { crisisResourcesByRegion, defaultCrisisRegion } from '@twofold/core/crisis/crisis-resources';
 import type { Config } from './platform/config';
 import type { DatabaseHandle } from './platform/db';
@@ -40,6 +41,9 @@ export interface AppDependencies {
   logger?: FastifyServerOptions['logger'];
 }
 
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const noBodySchema = z.strictObject({}).nullish().describe('No body.');
+
 const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 // Invite and sign-up tokens travel in URLs; they never reach the log.
@@ -64,6 +68,11 @@ export async function buildApp({ config, database, cipher, mailer, logger }: App
   const routeTable: Array<{ method: string; url: string; isPublic: boolean }> = [];
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
+    // A state-changing route without a body schema accepts no body at all, so stray fields are a 400.
+    const isUnsafe = [route.method].flat().some((method) => unsafeMethods.has(method));
+    if (isUnsafe && route.url.startsWith('/api/') && route.schema?.body === undefined) {
+      route.schema = { ...route.schema, body: noBodySchema };
+    }
     for (const method of [route.method].flat()) {
       if (method !== 'HEAD') {
         routeTable.push({ method, url: route.url, isPublic: route.config?.public === true });
