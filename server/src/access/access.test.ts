@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { audiences, dataKindIds, type Audience } from '@twofold/core/sharing/data-kinds';
+import { isVisible, type Relation } from './access';
+
+// Every relation × every audience × every kind in the registry.
+const expected: Record<Relation | 'none', Record<Audience, boolean>> = {
+  self: { private: true, partner: true, 'care-team': true, both: true },
+  partner: { private: false, partner: true, 'care-team': false, both: true },
+  clinician: { private: false, partner: false, 'care-team': true, both: true },
+  none: { private: false, partner: false, 'care-team': false, both: false },
+};
+
+describe('isVisible', () => {
+  for (const kind of dataKindIds) {
+    for (const [relation, byAudience] of Object.entries(expected)) {
+      for (const audience of audiences) {
+        const want = byAudience[audience];
+        it(`${kind}: ${relation} ${want ? 'sees' : 'does not see'} data shared with ${audience}`, () => {
+          expect(isVisible(relation === 'none' ? null : (relation as Relation), audience, kind)).toBe(want);
+        });
+      }
+    }
+  }
+
+  it('denies a kind that is not in the registry', () => {
+    expect(isVisible('partner', 'both', 'journal' as never)).toBe(false);
+  });
+});
