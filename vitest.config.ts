@@ -3,7 +3,7 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 
 const alias = { '@twofold/core': fileURLToPath(new URL('./core/src', import.meta.url)) };
-const serverTests = ['server/**/*.test.ts'];
+const serverTests = ['server/**/*.test.ts', 'scripts/**/*.test.ts'];
 
 /**
  * unit: pure rules in core. api-pglite: every server test on the embedded database.

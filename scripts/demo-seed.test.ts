@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, TestClient, type TestApp } from '../server/test/test-app';
+import { createCipher, generateKey } from '../server/src/platform/crypto';
+import { demoPassword, seedDemo } from './demo-seed';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('demo data', () => {
+  it('creates a program, its staff and two enrolled couples whose people can log in', async () => {
+    const logins = await seedDemo(t.database.db, 'http://twofold.test', createCipher(generateKey()));
+    expect(logins.map(([role]) => role)).toEqual([
+      'program admin',
+      'clinician',
+      ...Array(2).fill('partner, couple 1 (one partner in recovery)'),
+      ...Array(2).fill('partner, couple 2 (both partners in recovery)'),
+    ]);
+    const clinician = new TestClient(t.app);
+    const me = await clinician.post('/api/auth/login', { email: 'clinician@demo.twofold.test', password: demoPassword });
+    expect(me.status).toBe(200);
+    const caseload = await clinician.get(`/api/programs/${me.body.staff[0].programId}/caseload`);
+    expect(caseload.body.couples).toHaveLength(2);
+    expect(caseload.body.couples.flatMap((c: { partners: Array<{ enrollment: string }> }) => c.partners.map((p) => p.enrollment))).toEqual(Array(4).fill('accepted'));
+    const jordan = new TestClient(t.app);
+    await jordan.post('/api/auth/login', { email: 'jordan@demo.twofold.test', password: demoPassword });
+    expect((await jordan.get('/api/me/access-log')).body.events.map((e: { viewer: { relation: string } }) => e.viewer.relation).sort()).toEqual(['clinician', 'partner']);
+  });
+});

@@ -1,0 +1,69 @@
+import type { Db } from '../server/src/platform/db';
+import type { Cipher } from '../server/src/platform/crypto';
+import { createCapturingMailer } from '../server/src/platform/mailer';
+import type { Actor } from '../server/src/platform/sessions';
+import { confirmSignup, requestSignup, type AuthContext } from '../server/src/features/auth/auth.service';
+import { createCouple, invitePartner } from '../server/src/features/couples/couples.service';
+import { acceptInvite } from '../server/src/features/invites/invites.service';
+import { acceptEnrollment, createProgram, inviteClinician, inviteCouple } from '../server/src/features/programs/programs.service';
+import { updateMySharing } from '../server/src/features/sharing/sharing.service';
+import { findSupportPreferences, saveSupportPreferences } from '../server/src/features/support-preferences/support-preferences.service';
+
+export const demoPassword = 'twofold demo passphrase';
+
+/** Creates the demo program, its staff and two couples through the services; returns the logins. */
+export async function seedDemo(db: Db, publicUrl: string, cipher: Cipher): Promise<Array<[role: string, email: string, name: string]>> {
+  const mailer = createCapturingMailer();
+  const ctx: AuthContext = { db, mailer, publicUrl, sessionPolicy: { idleMinutes: 30, maxHours: 24 } };
+  const invites = { ttlDays: 7, publicUrl };
+  const logins: Array<[string, string, string]> = [];
+
+  const person = async (displayName: string, email: string, role: string, timeZone = 'America/Chicago'): Promise<Actor> => {
+    await requestSignup(ctx, { email, password: demoPassword, displayName, locale: 'en', timeZone });
+    const token = mailer.outbox.at(-1)!.text.match(/token=([A-Za-z0-9_-]+)/)![1]!;
+    const { user } = await confirmSignup(ctx, token);
+    logins.push([role, email, displayName]);
+    return { userId: user.id, sessionId: 'demo' };
+  };
+
+  const admin = await person('Morgan Lee', 'admin@demo.twofold.test', 'program admin');
+  const clinician = await person('Dr. Rosa Alvarez', 'clinician@demo.twofold.test', 'clinician');
+  const program = await createProgram(db, admin, 'Riverside Couples Recovery (demo)');
+  await acceptInvite(db, clinician, (await inviteClinician(db, admin, program.id, invites)).token);
+
+  const couples = [
+    {
+      label: 'couple 1 (one partner in recovery)',
+      a: { name: 'Jordan', email: 'jordan@demo.twofold.test', helps: 'A short walk together after work. Being asked how my day was, not whether I used.', doesNotHelp: 'Checking my phone or counting bottles. Bringing up last year in an argument.' },
+      b: { name: 'Sam', email: 'sam@demo.twofold.test', helps: 'Hearing that Jordan noticed when I took time for myself. Planning Sunday breakfast together.', doesNotHelp: 'Being told everything is fine when it clearly is not.' },
+      sharing: { a: 'both', b: 'partner' } as const,
+    },
+    {
+      label: 'couple 2 (both partners in recovery)',
+      a: { name: 'Alex', email: 'alex@demo.twofold.test', helps: 'Going to the Tuesday SMART Recovery meeting and talking on the drive home.', doesNotHelp: 'Keeping score of who slipped first.' },
+      b: { name: 'Riley', email: 'riley@demo.twofold.test', helps: 'Space for twenty minutes when I get home, then cooking together.', doesNotHelp: 'Texts asking where I am every hour.' },
+      sharing: { a: 'both', b: 'care-team' } as const,
+    },
+  ];
+
+  for (const couple of couples) {
+    const a = await person(couple.a.name, couple.a.email, `partner, ${couple.label}`);
+    const b = await person(couple.b.name, couple.b.email, `partner, ${couple.label}`);
+    await createCouple(db, a);
+    await acceptInvite(db, b, (await invitePartner(db, a, 7, publicUrl)).token);
+    await acceptInvite(db, a, (await inviteCouple(db, clinician, program.id, invites)).token);
+    await acceptEnrollment(db, b, program.id);
+    for (const [actor, words, audience] of [
+      [a, couple.a, couple.sharing.a],
+      [b, couple.b, couple.sharing.b],
+    ] as const) {
+      await saveSupportPreferences(db, cipher, actor, { helps: words.helps, doesNotHelp: words.doesNotHelp });
+      await updateMySharing(db, actor, 'support-preferences', audience);
+    }
+    // Some history in the access log: the partner and the clinician read what was shared with them.
+    await findSupportPreferences(db, cipher, b, a.userId);
+    await findSupportPreferences(db, cipher, clinician, a.userId);
+  }
+
+  return logins;
+}
