@@ -19,6 +19,8 @@ export interface TestApp {
   database: DatabaseHandle;
   config: Config;
   outbox: MailMessage[];
+  /** The key the app encrypts with (base64). */
+  encryptionKey: string;
   close(): Promise<void>;
 }
 
@@ -28,13 +30,15 @@ export async function buildTestApp(env: Record<string, string> = {}): Promise<Te
   const database = await openDatabase(target);
   await migrateToLatest(database.db);
   const mailer = createCapturingMailer();
-  const app = await buildApp({ config, database, cipher: createCipher(generateKey()), mailer, logger: false });
+  const encryptionKey = generateKey();
+  const app = await buildApp({ config, database, cipher: createCipher(encryptionKey), mailer, logger: false });
   await app.ready();
   return {
     app,
     database,
     config,
     outbox: mailer.outbox,
+    encryptionKey,
     async close() {
       await app.close();
       await database.close();

@@ -4,10 +4,10 @@ import type { Db } from '../../platform/db';
 import type { Cipher } from '../../platform/crypto';
 import type { Actor } from '../../platform/sessions';
 import { assertOwnerWrite, readAs } from '../../access/access';
+import { encryptionContext } from '../../db/encrypted-columns';
 
 const kind = 'support-preferences';
-// The row's owner and column are bound into each ciphertext, so a value moved elsewhere fails to decrypt.
-const context = (ownerId: string, column: string) => `support_preferences:${ownerId}:${column}`;
+const context = (ownerId: string, field: string) => encryptionContext('support_preferences', ownerId, field);
 
 /**
  * Support preferences of `ownerId` as `actor` may see them: the owner always (empty until

@@ -1,0 +1,30 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, newPerson, type TestApp } from '../server/test/test-app';
+import { createCipher, generateKey } from '../server/src/platform/crypto';
+import { findSupportPreferences } from '../server/src/features/support-preferences/support-preferences.service';
+import { reencryptAll } from './reencrypt';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('key rotation', () => {
+  it('re-encrypts every value with the new key, after which the old key can be retired', async () => {
+    const words = { helps: 'tea and a walk', doesNotHelp: 'questions about yesterday' };
+    const person = await newPerson(t);
+    await person.put('/api/me/support-preferences', words);
+    const actor = { userId: person.userId!, sessionId: 'test' };
+    const newKey = generateKey();
+    const newOnly = createCipher(newKey);
+    await expect(findSupportPreferences(t.database.db, newOnly, actor, actor.userId)).rejects.toThrow(/unknown format or key/);
+
+    const rotating = createCipher(newKey, [t.encryptionKey]);
+    expect(await reencryptAll(t.database.db, rotating)).toEqual({ support_preferences: 1 });
+    expect(await findSupportPreferences(t.database.db, newOnly, actor, actor.userId)).toMatchObject(words);
+    expect(await reencryptAll(t.database.db, rotating)).toEqual({ support_preferences: 0 });
+  });
+});

@@ -1,0 +1,31 @@
+import { sql } from 'kysely';
+import type { Db } from '../server/src/platform/db';
+import type { Cipher } from '../server/src/platform/crypto';
+import { encryptedColumns, encryptionContext } from '../server/src/db/encrypted-columns';
+
+/** Re-encrypts, row by row in one transaction per table, every value not written with the current key. */
+export async function reencryptAll(db: Db, cipher: Cipher): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const { table, key, columns } of encryptedColumns) {
+    counts[table] = await db.transaction().execute(async (tx) => {
+      const { rows } = await sql<Record<string, string>>`select * from ${sql.table(table)} for update`.execute(tx.withoutPlugins());
+      let changed = 0;
+      for (const row of rows) {
+        const updates = Object.entries(columns).flatMap(([column, field]) => {
+          const stored = row[column]!;
+          if (!cipher.needsRotation(stored)) {
+            return [];
+          }
+          const context = encryptionContext(table, row[key]!, field);
+          return [sql`${sql.ref(column)} = ${cipher.encrypt(cipher.decrypt(stored, context), context)}`];
+        });
+        if (updates.length > 0) {
+          await sql`update ${sql.table(table)} set ${sql.join(updates)} where ${sql.ref(key)} = ${row[key]}`.execute(tx);
+          changed += 1;
+        }
+      }
+      return changed;
+    });
+  }
+  return counts;
+}
