@@ -1,0 +1,106 @@
+import { useEffect } from 'react';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { LanguageSelect } from '../components/ui/language-select';
+import { onUnauthenticated } from '../lib/api-client';
+import { changeLocale, currentLocale, hasStoredLocale } from '../lib/i18n';
+import { useMe } from '../features/auth/api/use-me';
+import { useUpdateProfile } from '../features/auth/api/use-auth-mutations';
+import { meQueryKey } from '../features/auth/api/use-me';
+import { CrisisHelpButton } from '../features/safety/components/crisis-help';
+import { QuickExitButton } from '../features/safety/components/quick-exit-button';
+import { safeNextPath } from './next-path';
+
+function MainNav({ variant }: { variant: 'top' | 'bottom' }) {
+  const { t } = useTranslation();
+  const items = [
+    { to: '/me', label: t('nav.me'), icon: '○' },
+    { to: '/us', label: t('nav.us'), icon: '◎' },
+    { to: '/sharing', label: t('nav.sharing'), icon: '◐' },
+    { to: '/settings', label: t('nav.more'), icon: '⋯' },
+  ];
+  return (
+    <nav aria-label={t('nav.label')} className={`main-nav main-nav--${variant}`}>
+      <ul>
+        {items.map((item) => (
+          <li key={item.to}>
+            <NavLink to={item.to} className="main-nav__link">
+              {variant === 'bottom' ? (
+                <span className="main-nav__icon" aria-hidden="true">
+                  {item.icon}
+                </span>
+              ) : null}
+              <span>{item.label}</span>
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** Header (name, crisis help, quick exit) on every page, navigation once logged in, and session handling. */
+export function AppShell() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const updateProfile = useUpdateProfile();
+  const loggedIn = Boolean(me.data);
+
+  // A 401 from any call: the session ended. Forget what we had and go to log in,
+  // keeping where the person was going only when it is an invite link.
+  useEffect(
+    () =>
+      onUnauthenticated(() => {
+        queryClient.clear();
+        queryClient.setQueryData(meQueryKey, null);
+        const next = safeNextPath(window.location.pathname);
+        void navigate(next ? `/login?next=${encodeURIComponent(next)}` : '/login', { state: { sessionEnded: true } });
+      }),
+    [navigate, queryClient],
+  );
+
+  // Follow the language saved in the profile, unless this device has its own choice.
+  const profileLocale = me.data?.user.locale;
+  useEffect(() => {
+    if (profileLocale && !hasStoredLocale() && profileLocale !== currentLocale()) {
+      void changeLocale(profileLocale, { remember: false });
+    }
+  }, [profileLocale]);
+
+  useEffect(() => {
+    window.scrollTo?.(0, 0);
+  }, [location.pathname]);
+
+  return (
+    <div className={loggedIn ? 'shell shell--nav' : 'shell'}>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="app-header">
+        <div className="app-header__bar">
+          <NavLink to="/" className="brand" aria-label={`${t('app.name')}, ${t('nav.home')}`}>
+            <img src="/icon.svg" alt="" width="28" height="28" className="brand__mark" />
+            <span className="brand__name">{t('app.name')}</span>
+          </NavLink>
+          {loggedIn ? <MainNav variant="top" /> : null}
+          <div className="app-header__actions">
+            <CrisisHelpButton />
+            <QuickExitButton />
+          </div>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="main">
+        <Outlet />
+      </main>
+      <footer className="app-footer">
+        <LanguageSelect compact onChanged={(locale) => (loggedIn ? updateProfile.mutate({ locale }) : undefined)} />
+        <p className="muted">{t('app.footer')}</p>
+      </footer>
+      {loggedIn ? <MainNav variant="bottom" /> : null}
+    </div>
+  );
+}

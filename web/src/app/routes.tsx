@@ -1,0 +1,42 @@
+import type { RouteObject } from 'react-router';
+import { AppShell } from './app-shell';
+import { AccessLogRoute } from './routes/access-log-route';
+import { ConfirmRoute } from './routes/confirm-route';
+import { HomeRoute } from './routes/home-route';
+import { JoinRoute } from './routes/join-route';
+import { LoginRoute } from './routes/login-route';
+import { MeRoute } from './routes/me-route';
+import { NotFoundRoute } from './routes/not-found-route';
+import { NewProgramRoute, ProgramRoute } from './routes/programs-routes';
+import { RequireSession } from './routes/require-session';
+import { SettingsRoute } from './routes/settings-route';
+import { SharingRoute } from './routes/sharing-route';
+import { SignupRoute } from './routes/signup-route';
+import { UsRoute } from './routes/us-route';
+
+/** Every page of the app. The browser and the tests build their routers from this one list. */
+export const routes: RouteObject[] = [
+  {
+    element: <AppShell />,
+    children: [
+      { index: true, element: <HomeRoute /> },
+      { path: 'signup', element: <SignupRoute /> },
+      { path: 'login', element: <LoginRoute /> },
+      { path: 'confirm', element: <ConfirmRoute /> },
+      { path: 'join/:token', element: <JoinRoute /> },
+      {
+        element: <RequireSession />,
+        children: [
+          { path: 'me', element: <MeRoute /> },
+          { path: 'us', element: <UsRoute /> },
+          { path: 'sharing', element: <SharingRoute /> },
+          { path: 'access-log', element: <AccessLogRoute /> },
+          { path: 'programs/new', element: <NewProgramRoute /> },
+          { path: 'programs/:programId', element: <ProgramRoute /> },
+          { path: 'settings', element: <SettingsRoute /> },
+        ],
+      },
+      { path: '*', element: <NotFoundRoute /> },
+    ],
+  },
+];

@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { LoadError, Loading } from '../../components/ui/loading';
+import { Notice } from '../../components/ui/notice';
+import { Page, Section } from '../../components/ui/page';
+import { useCouple } from '../../features/couple/api/use-couple';
+import { CoupleNotices } from '../../features/couple/components/couple-notices';
+import { CreateCouple } from '../../features/couple/components/create-couple';
+import { LeaveCouple } from '../../features/couple/components/leave-couple';
+import { PartnerInvite } from '../../features/couple/components/partner-invite';
+import { PartnerList } from '../../features/couple/components/partner-list';
+import { ProgramInvitations } from '../../features/couple/components/program-invitations';
+import { PartnerSupportPreferences } from '../../features/support-preferences/components/partner-support-preferences';
+
+/** The "us" view: the couple space, or how to start one. */
+export function UsRoute() {
+  const { t } = useTranslation();
+  const couple = useCouple();
+  const [left, setLeft] = useState(false);
+
+  if (couple.isPending) {
+    return (
+      <Page title={t('couple.title')}>
+        <Loading />
+      </Page>
+    );
+  }
+  if (couple.isError) {
+    return (
+      <Page title={t('couple.title')}>
+        <LoadError error={couple.error} onRetry={() => void couple.refetch()} />
+      </Page>
+    );
+  }
+  const space = couple.data;
+  if (!space) {
+    return (
+      <Page title={t('couple.title')}>
+        {left ? <Notice tone="success">{t('couple.left')}</Notice> : null}
+        <Section title={t('couple.noneTitle')} id="start">
+          <CreateCouple />
+        </Section>
+        <p className="aside">
+          {t('couple.staffHint')} <Link to="/programs/new">{t('couple.createProgram')}</Link>
+        </p>
+      </Page>
+    );
+  }
+  const partner = space.partners.find((person) => !person.isMe);
+  return (
+    <Page title={t('couple.title')} intro={t('couple.intro')}>
+      <CoupleNotices notices={space.notices} />
+      <div className="columns">
+        <div className="stack">
+          <Section title={t('couple.partnersTitle')} id="partners">
+            <PartnerList couple={space} />
+          </Section>
+          {partner ? (
+            <Section title={t('support.partnerTitle', { name: partner.displayName })} id="partner-support">
+              <PartnerSupportPreferences partnerId={partner.id} partnerName={partner.displayName} />
+            </Section>
+          ) : null}
+          {!partner && (space.can.invite || space.pendingInvite) ? (
+            <Section title={t('couple.inviteTitle')} id="invite">
+              <PartnerInvite couple={space} />
+            </Section>
+          ) : null}
+        </div>
+        <div className="stack">
+          {space.programs.length > 0 ? (
+            <Section title={t('couple.programsTitle')} id="programs">
+              <ProgramInvitations programs={space.programs} />
+            </Section>
+          ) : null}
+          {space.can.leave ? (
+            <Section title={t('couple.leaveTitle')} id="leave" tone="plain">
+              <LeaveCouple couple={space} onLeft={() => setLeft(true)} />
+            </Section>
+          ) : null}
+        </div>
+      </div>
+    </Page>
+  );
+}

@@ -1,0 +1,33 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CreatedInvite } from '@twofold/core/couples/couple.schemas';
+import type { Caseload, CreateProgramInput, Program } from '@twofold/core/programs/program.schemas';
+import { api } from '../../../lib/api-client';
+
+const path = (programId: string) => `/api/programs/${encodeURIComponent(programId)}`;
+
+export function useProgram(programId: string) {
+  return useQuery({ queryKey: ['program', programId], queryFn: () => api.get<Program>(path(programId)) });
+}
+
+export function useCaseload(programId: string, enabled: boolean) {
+  return useQuery({ queryKey: ['program', programId, 'caseload'], queryFn: () => api.get<Caseload>(`${path(programId)}/caseload`), enabled });
+}
+
+export function useCreateProgram() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CreateProgramInput) => api.post<Program>('/api/programs', input),
+    onSuccess: (program) => {
+      queryClient.setQueryData(['program', program.id], program);
+      void queryClient.invalidateQueries({ queryKey: ['me'] });
+    },
+  });
+}
+
+export function useCreateProgramInvite(programId: string, kind: 'clinician' | 'couple') {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<CreatedInvite>(`${path(programId)}/${kind === 'clinician' ? 'clinician-invites' : 'couple-invites'}`),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['program', programId] }),
+  });
+}

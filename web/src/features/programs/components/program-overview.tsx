@@ -1,0 +1,104 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CreatedInvite } from '@twofold/core/couples/couple.schemas';
+import type { Program } from '@twofold/core/programs/program.schemas';
+import { Section } from '../../../components/ui/page';
+import { Notice } from '../../../components/ui/notice';
+import { ShareLink } from '../../../components/ui/share-link';
+import { LoadError, Loading } from '../../../components/ui/loading';
+import { useProblemText } from '../../../lib/use-problem-text';
+import { useCaseload, useCreateProgramInvite } from '../api/use-programs';
+
+function ProgramInvite({ programId, kind }: { programId: string; kind: 'clinician' | 'couple' }) {
+  const { t } = useTranslation();
+  const problemText = useProblemText();
+  const create = useCreateProgramInvite(programId, kind);
+  const [invite, setInvite] = useState<CreatedInvite | null>(null);
+  return (
+    <div className="stack">
+      <p>{kind === 'clinician' ? t('programs.inviteClinicianIntro') : t('programs.inviteCoupleIntro')}</p>
+      {create.isError ? <Notice tone="error">{problemText(create.error)}</Notice> : null}
+      {invite ? <ShareLink url={invite.url} expiresAt={invite.expiresAt} /> : null}
+      <button type="button" className="button button--primary" disabled={create.isPending} onClick={() => create.mutate(undefined, { onSuccess: setInvite })}>
+        {create.isPending ? t('programs.making') : kind === 'clinician' ? t('programs.inviteClinician') : t('programs.inviteCouple')}
+      </button>
+    </div>
+  );
+}
+
+function Caseload({ programId }: { programId: string }) {
+  const { t } = useTranslation();
+  const caseload = useCaseload(programId, true);
+  if (caseload.isPending) {
+    return <Loading />;
+  }
+  if (caseload.isError) {
+    return <LoadError error={caseload.error} onRetry={() => void caseload.refetch()} />;
+  }
+  if (caseload.data.couples.length === 0) {
+    return <p className="empty">{t('programs.caseloadEmpty')}</p>;
+  }
+  return (
+    <ul className="plain-list caseload">
+      {caseload.data.couples.map((couple, index) => (
+        <li key={couple.coupleId} className="caseload__couple">
+          <h3 className="caseload__title">{t('programs.couple', { n: index + 1 })}</h3>
+          <ul className="plain-list">
+            {couple.partners.map((partner) => (
+              <li key={partner.id}>
+                {partner.displayName} <span className={`badge badge--${partner.enrollment}`}>{t(`programs.enrollment.${partner.enrollment}`)}</span>
+              </li>
+            ))}
+          </ul>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** What the server allows me in this program: counts and staff (admin), invites, caseload (clinician). */
+export function ProgramOverview({ program }: { program: Program }) {
+  const { t } = useTranslation();
+  return (
+    <div className="stack">
+      <p className="muted">{t('programs.yourRole', { role: t(`programs.roles.${program.myRole}`) })}</p>
+      {program.can.inviteCouple ? (
+        <Section title={t('programs.inviteCoupleTitle')} id="invite-couple">
+          <ProgramInvite programId={program.id} kind="couple" />
+        </Section>
+      ) : null}
+      {program.can.viewCaseload ? (
+        <Section title={t('programs.caseloadTitle')} id="caseload">
+          <Caseload programId={program.id} />
+        </Section>
+      ) : null}
+      <Section title={t('programs.counts')} id="counts">
+        <dl className="stats">
+          <div>
+            <dt>{t('programs.clinicians')}</dt>
+            <dd>{program.counts.clinicians}</dd>
+          </div>
+          <div>
+            <dt>{t('programs.enrolledPartners')}</dt>
+            <dd>{program.counts.enrolledPartners}</dd>
+          </div>
+        </dl>
+      </Section>
+      {program.can.inviteClinician ? (
+        <Section title={t('programs.inviteClinicianTitle')} id="invite-clinician">
+          <ProgramInvite programId={program.id} kind="clinician" />
+        </Section>
+      ) : null}
+      <Section title={t('programs.staffTitle')} id="staff">
+        <ul className="plain-list staff-list">
+          {program.staff.map((member) => (
+            <li key={member.userId}>
+              {member.displayName} · {t(`programs.roles.${member.role}`)}
+              {member.active ? null : <span className="badge">{t('programs.inactive')}</span>}
+            </li>
+          ))}
+        </ul>
+      </Section>
+    </div>
+  );
+}
