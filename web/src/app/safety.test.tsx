@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { alexMe, mockServer, problem } from '../../../test/mock-server';
-import { renderApp } from '../../../test/render-app';
+import { alexMe, mockServer, problem } from '../test/mock-server';
+import { renderApp } from '../test/render-app';
 
 describe('quick exit', () => {
   it('forgets cached data, blanks the page and replaces the history entry with the neutral page', async () => {

@@ -1,4 +1,5 @@
-import { ApiProblem, offlineProblem, problemFromResponse } from './problem';
+import type { ApiProblem} from './problem';
+import { offlineProblem, problemFromResponse } from './problem';
 
 /**
  * The one way the web app talks to the Twofold server. Same origin only, cookies for the session,

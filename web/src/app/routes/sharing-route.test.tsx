@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { alexMe, mockServer, problem } from '../../../test/mock-server';
-import { renderApp } from '../../../test/render-app';
+import { alexMe, mockServer, problem } from '../../test/mock-server';
+import { renderApp } from '../../test/render-app';
 
 describe('sharing settings page', () => {
   it('renders every kind the API returns, with a fallback for kinds it does not know', async () => {

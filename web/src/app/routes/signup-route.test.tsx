@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { mockServer, problem } from '../../../test/mock-server';
-import { renderApp } from '../../../test/render-app';
+import { mockServer, problem } from '../../test/mock-server';
+import { renderApp } from '../../test/render-app';
 
 async function fillSignup(user: ReturnType<typeof userEvent.setup>, values: { name: string; email: string; password: string }) {
   await user.type(await screen.findByLabelText('What should we call you?'), values.name);

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { alexMe, ids, mockServer, problem } from '../../test/mock-server';
+import { renderApp } from '../../test/render-app';
+
+const couple = {
+  id: ids.couple,
+  createdAt: '2026-11-20T09:00:00.000Z',
+  partners: [
+    { id: ids.alex, displayName: 'Alex', isMe: true, joinedAt: '2026-11-20T09:00:00.000Z' },
+    { id: ids.blake, displayName: 'Blake', isMe: false, joinedAt: '2026-11-21T09:00:00.000Z' },
+  ],
+  pendingInvite: null,
+  programs: [],
+  notices: [],
+  can: { invite: false, leave: true },
+};
+
+describe('us page', () => {
+  it('says only "hasn\'t shared this with you" when the partner\'s preferences answer 404', async () => {
+    mockServer({
+      'GET /api/me': () => ({ status: 200, body: alexMe }),
+      'GET /api/couple': () => ({ status: 200, body: couple }),
+      'GET /api/people/:id/support-preferences': () => problem(404, 'not-found', 'Not found.'),
+    });
+    renderApp('/us');
+    expect(await screen.findByText('Blake hasn’t shared this with you.')).toBeTruthy();
+  });
+
+  it('shows what the partner shared', async () => {
+    mockServer({
+      'GET /api/me': () => ({ status: 200, body: alexMe }),
+      'GET /api/couple': () => ({ status: 200, body: couple }),
+      'GET /api/people/:id/support-preferences': () => ({ status: 200, body: { ownerId: ids.blake, helps: 'A short walk together.', doesNotHelp: '', updatedAt: null, can: { edit: false } } }),
+    });
+    renderApp('/us');
+    const region = await screen.findByRole('region', { name: 'What helps Blake' });
+    expect(await within(region).findByText('A short walk together.')).toBeTruthy();
+  });
+
+  it('explains leaving before it happens, then leaves at once', async () => {
+    let left = false;
+    const { requests } = mockServer({
+      'GET /api/me': () => ({ status: 200, body: alexMe }),
+      'GET /api/couple': () => (left ? problem(409, 'not-in-couple', 'You are not in a couple space.') : { status: 200, body: couple }),
+      'GET /api/people/:id/support-preferences': () => problem(404, 'not-found', 'Not found.'),
+      'POST /api/couple/leave': () => {
+        left = true;
+        return { status: 204 };
+      },
+    });
+    const user = userEvent.setup();
+    renderApp('/us');
+    await user.click(await screen.findByRole('button', { name: 'Leave the couple space…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Leave the couple space?' });
+    expect(within(dialog).getByText('Blake will immediately stop seeing anything you shared.')).toBeTruthy();
+    expect(within(dialog).getByText('You keep all of your own data.')).toBeTruthy();
+    expect(within(dialog).getByText('What you shared with your partner goes back to private.')).toBeTruthy();
+    expect(requests.some((request) => request.path === '/api/couple/leave')).toBe(false);
+
+    await user.click(within(dialog).getByRole('button', { name: 'Yes, leave now' }));
+    expect(await screen.findByText('You left the couple space. Your own data is safe and private.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Create our couple space' })).toBeTruthy();
+  });
+
+  it('tells plainly that the partner left, offers support, and hides the notice on request', async () => {
+    let notices = [{ id: ids.notice, code: 'partner-left', at: '2026-11-24T09:00:00.000Z' }];
+    const { requests } = mockServer({
+      'GET /api/me': () => ({ status: 200, body: alexMe }),
+      'GET /api/couple': () => ({ status: 200, body: { ...couple, partners: [couple.partners[0]], notices, can: { invite: true, leave: true } } }),
+      'DELETE /api/couple/notices/:id': () => {
+        notices = [];
+        return { status: 204 };
+      },
+    });
+    const user = userEvent.setup();
+    renderApp('/us');
+    expect(await screen.findByText('Your partner left the couple space. What they shared is no longer visible to you.')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Okay, hide this' }));
+    await waitFor(() => expect(screen.queryByText(/Your partner left the couple space/)).toBeNull());
+    expect(requests.find((request) => request.method === 'DELETE')?.path).toBe(`/api/couple/notices/${ids.notice}`);
+  });
+
+  it('makes a single-use invite link and says when it expires', async () => {
+    let pendingInvite: { id: string; expiresAt: string } | null = null;
+    mockServer({
+      'GET /api/me': () => ({ status: 200, body: alexMe }),
+      'GET /api/couple': () => ({ status: 200, body: { ...couple, partners: [couple.partners[0]], pendingInvite, can: { invite: pendingInvite === null, leave: true } } }),
+      'POST /api/couple/invites': () => {
+        pendingInvite = { id: ids.invite, expiresAt: '2026-12-02T09:00:00.000Z' };
+        return { status: 201, body: { ...pendingInvite, token: 'tok', url: 'http://localhost:3100/join/tok' } };
+      },
+    });
+    const user = userEvent.setup();
+    renderApp('/us');
+    await user.click(await screen.findByRole('button', { name: 'Make an invite link' }));
+    const link = await screen.findByLabelText('Invite link');
+    expect((link as HTMLInputElement).value).toBe('http://localhost:3100/join/tok');
+    expect(screen.getByText(/This link works once and expires on December 2, 2026/)).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Withdraw the link' })).toBeTruthy();
+  });
+});
