@@ -16,6 +16,16 @@ export default defineConfig({
     // Never inline assets as data: URLs into CSS/JS; keep every asset a same-origin file.
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
+    rollupOptions: {
+      output: {
+        // Libraries change less often than the app: separate files cache better.
+        manualChunks: {
+          react: ['react', 'react-dom', 'react-dom/client', 'react-router'],
+          data: ['@tanstack/react-query', 'zod'],
+          i18n: ['i18next', 'react-i18next'],
+        },
+      },
+    },
   },
   server: {
     port: 5173,

@@ -11,7 +11,30 @@ import { LeaveCouple } from '../../features/couple/components/leave-couple';
 import { PartnerInvite } from '../../features/couple/components/partner-invite';
 import { PartnerList } from '../../features/couple/components/partner-list';
 import { ProgramInvitations } from '../../features/couple/components/program-invitations';
+import { useSharingSettings } from '../../features/sharing/api/use-sharing';
+import { useKindText } from '../../features/sharing/components/sharing-settings';
 import { PartnerSupportPreferences } from '../../features/support-preferences/components/partner-support-preferences';
+
+/** My side of the boundary, next to what my partner shares: each kind and who sees it. */
+function WhatIShare() {
+  const { t } = useTranslation();
+  const sharing = useSharingSettings();
+  const kindText = useKindText();
+  if (!sharing.data) {
+    return null;
+  }
+  return (
+    <Section title={t('couple.youShareTitle')} id="you-share">
+      <p className="muted">{t('couple.youShareIntro')}</p>
+      <ul className="bullets">
+        {sharing.data.settings.map((setting) => (
+          <li key={setting.kind}>{t('couple.youShareKind', { kind: kindText(setting.kind).label, audience: t(`sharing.audienceShort.${setting.audience}`) })}</li>
+        ))}
+      </ul>
+      <Link to="/sharing">{t('couple.changeSharing')}</Link>
+    </Section>
+  );
+}
 
 /** The "us" view: the couple space, or how to start one. */
 export function UsRoute() {
@@ -73,6 +96,7 @@ export function UsRoute() {
               <ProgramInvitations programs={space.programs} />
             </Section>
           ) : null}
+          {partner ? <WhatIShare /> : null}
           {space.can.leave ? (
             <Section title={t('couple.leaveTitle')} id="leave" tone="plain">
               <LeaveCouple couple={space} onLeft={() => setLeft(true)} />

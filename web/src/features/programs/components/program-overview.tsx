@@ -42,7 +42,7 @@ function Caseload({ programId }: { programId: string }) {
     <ul className="plain-list caseload">
       {caseload.data.couples.map((couple, index) => (
         <li key={couple.coupleId} className="caseload__couple">
-          <h3 className="caseload__title">{t('programs.couple', { n: index + 1 })}</h3>
+          <h3 className="caseload__title">{couple.partners.map((partner) => partner.displayName).join(' & ') || t('programs.couple', { n: index + 1 })}</h3>
           <ul className="plain-list">
             {couple.partners.map((partner) => (
               <li key={partner.id}>
