@@ -1,5 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { AppShell } from './app-shell';
+import { RouteError } from './route-error';
 import { AccessLogRoute } from './routes/access-log-route';
 import { ConfirmRoute } from './routes/confirm-route';
 import { HomeRoute } from './routes/home-route';
@@ -18,6 +19,7 @@ import { UsRoute } from './routes/us-route';
 export const routes: RouteObject[] = [
   {
     element: <AppShell />,
+    errorElement: <RouteError />,
     children: [
       { index: true, element: <HomeRoute /> },
       { path: 'signup', element: <SignupRoute /> },

@@ -1,8 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { createMemoryRouter, RouterProvider } from 'react-router';
 import userEvent from '@testing-library/user-event';
 import { alexMe, mockServer, problem } from '../test/mock-server';
 import { renderApp } from '../test/render-app';
+import { Providers } from './providers';
+import { createQueryClient } from './query-client';
+import { RouteError } from './route-error';
 
 describe('quick exit', () => {
   it('forgets cached data, blanks the page and replaces the history entry with the neutral page', async () => {
@@ -64,5 +68,23 @@ describe('crisis help', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Help right now' });
     expect(within(dialog).getByRole('link', { name: 'Call 988' }).getAttribute('href')).toBe('tel:988');
     expect(within(dialog).getByRole('link', { name: 'Text HOME to 741741' }).getAttribute('href')).toBe('sms:741741?body=HOME');
+  });
+});
+
+describe('when a page crashes', () => {
+  it('still offers crisis help and quick exit', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const Broken = () => {
+      throw new Error('boom');
+    };
+    const router = createMemoryRouter([{ path: '/', element: <Broken />, errorElement: <RouteError /> }]);
+    render(
+      <Providers queryClient={createQueryClient()}>
+        <RouterProvider router={router} />
+      </Providers>,
+    );
+    expect(await screen.findByRole('heading', { level: 1, name: 'Something went wrong' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Crisis help' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Quick exit' })).toBeTruthy();
   });
 });

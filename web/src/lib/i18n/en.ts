@@ -313,6 +313,11 @@ export const en = {
     newProgram: 'Set up a program',
     profile: 'Profile and language',
   },
+  crash: {
+    title: 'Something went wrong',
+    body: 'This page could not be shown. Your saved data is safe. Crisis help and quick exit still work.',
+    reload: 'Reload the page',
+  },
   notFound: {
     title: 'Page not found',
     body: 'This page does not exist.',

@@ -40,7 +40,7 @@ export const es: Translation = {
     spanishNote: 'Muchas líneas también atienden en español.',
     offlineNote: 'Estos números funcionan aunque Twofold no tenga conexión.',
     resources: {
-      '988': { name: '988 Línea de Prevención del Suicidio y Crisis', about: 'Para pensamientos de suicidio, una crisis de salud mental o de consumo de sustancias, o angustia emocional. Atiende en español.' },
+      '988': { name: '988 Línea de Prevención del Suicidio y Crisis', about: 'Para pensamientos de suicidio, una crisis de salud mental o de consumo de sustancias, o angustia emocional. Por teléfono atiende en español.' },
       samhsa: { name: 'Línea Nacional de Ayuda de SAMHSA', about: 'Información y referencias a tratamiento por consumo de sustancias, gratis y en privado. Atiende en español.' },
       '911': { name: 'Servicios de emergencia', about: 'Si alguien está en peligro inmediato o herido.' },
       ndvh: { name: 'Línea Nacional contra la Violencia Doméstica', about: 'Si no te sientes a salvo con alguien, también con tu pareja. Atiende en español.' },
@@ -314,6 +314,11 @@ export const es: Translation = {
     programs: 'Programas',
     newProgram: 'Crear un programa',
     profile: 'Perfil e idioma',
+  },
+  crash: {
+    title: 'Algo salió mal',
+    body: 'No se pudo mostrar esta página. Tus datos guardados están a salvo. La ayuda en crisis y la salida rápida siguen funcionando.',
+    reload: 'Recargar la página',
   },
   notFound: {
     title: 'No encontramos esta página',

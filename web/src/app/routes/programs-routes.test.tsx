@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { alexMe, ids, mockServer } from '../../test/mock-server';
+import { renderApp } from '../../test/render-app';
+
+const program = {
+  id: ids.program,
+  name: 'Riverside Couples Recovery',
+  createdAt: '2026-11-20T09:00:00.000Z',
+  staff: [{ userId: ids.alex, displayName: 'Morgan', role: 'admin', active: true }],
+  counts: { clinicians: 2, enrolledPartners: 7 },
+};
+
+describe('program page', () => {
+  it('shows an admin the counts and staff and makes a clinician invite link, without any caseload', async () => {
+    const { requests } = mockServer({
+      'GET /api/me': () => ({ status: 200, body: { ...alexMe, staff: [{ programId: ids.program, programName: program.name, role: 'admin' }] } }),
+      'GET /api/programs/:id': () => ({ status: 200, body: { ...program, myRole: 'admin', can: { inviteClinician: true, inviteCouple: false, viewCaseload: false } } }),
+      'POST /api/programs/:id/clinician-invites': () => ({ status: 201, body: { id: ids.invite, token: 't', url: 'http://localhost/join/clin', expiresAt: '2026-12-02T09:00:00.000Z' } }),
+    });
+    const user = userEvent.setup();
+    renderApp(`/programs/${ids.program}`);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Riverside Couples Recovery' })).toBeTruthy();
+    const counts = screen.getByRole('region', { name: 'In numbers' });
+    expect(within(counts).getByText('7')).toBeTruthy();
+    expect(screen.queryByRole('region', { name: 'Caseload' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Make a clinician invite link' }));
+    expect(((await screen.findByLabelText('Invite link')) as HTMLInputElement).value).toBe('http://localhost/join/clin');
+    expect(requests.some((request) => request.method === 'GET' && request.path.endsWith('/caseload'))).toBe(false);
+  });
+
+  it('shows a clinician the caseload with each partner\'s own enrollment', async () => {
+    mockServer({
+      'GET /api/me': () => ({ status: 200, body: { ...alexMe, coupleId: null, staff: [{ programId: ids.program, programName: program.name, role: 'clinician' }] } }),
+      'GET /api/programs/:id': () => ({ status: 200, body: { ...program, myRole: 'clinician', can: { inviteClinician: false, inviteCouple: true, viewCaseload: true } } }),
+      'GET /api/programs/:id/caseload': () => ({
+        status: 200,
+        body: { couples: [{ coupleId: ids.couple, partners: [{ id: ids.alex, displayName: 'Alex', enrollment: 'accepted' }, { id: ids.blake, displayName: 'Blake', enrollment: 'invited' }] }] },
+      }),
+    });
+    const { router } = renderApp('/');
+    const caseload = await screen.findByRole('region', { name: 'Caseload' });
+    expect(router.state.location.pathname).toBe(`/programs/${ids.program}`);
+    expect(await within(caseload).findByRole('heading', { name: 'Alex & Blake' })).toBeTruthy();
+    expect(within(caseload).getByText('joined')).toBeTruthy();
+    expect(within(caseload).getByText('invited')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Make a couple invite link' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Make a clinician invite link' })).toBeNull();
+  });
+});
