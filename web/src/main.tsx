@@ -5,6 +5,7 @@ import './components/ui/ui.css';
 import { Providers } from './app/providers';
 import { createQueryClient } from './app/query-client';
 import { routes } from './app/routes';
+import { registerServiceWorker } from './lib/service-worker';
 
 const router = createBrowserRouter(routes);
 const queryClient = createQueryClient();
@@ -16,3 +17,5 @@ createRoot(document.getElementById('root')!).render(
     </Providers>
   </StrictMode>,
 );
+
+registerServiceWorker();

@@ -12,12 +12,15 @@ import { CrisisHelpButton } from '../features/safety/components/crisis-help';
 import { QuickExitButton } from '../features/safety/components/quick-exit-button';
 import { safeNextPath } from './next-path';
 
-function MainNav({ variant }: { variant: 'top' | 'bottom' }) {
+function MainNav({ variant, programId }: { variant: 'top' | 'bottom'; programId?: string | undefined }) {
   const { t } = useTranslation();
+  // The phone bar keeps four items; on wide screens staff also get their program.
+  const programItem = variant === 'top' && programId ? [{ to: `/programs/${programId}`, label: t('nav.program'), icon: '' }] : [];
   const items = [
     { to: '/me', label: t('nav.me'), icon: '○' },
     { to: '/us', label: t('nav.us'), icon: '◎' },
     { to: '/sharing', label: t('nav.sharing'), icon: '◐' },
+    ...programItem,
     { to: '/settings', label: t('nav.more'), icon: '⋯' },
   ];
   return (
@@ -86,7 +89,7 @@ export function AppShell() {
             <img src="/icon.svg" alt="" width="28" height="28" className="brand__mark" />
             <span className="brand__name">{t('app.name')}</span>
           </NavLink>
-          {loggedIn ? <MainNav variant="top" /> : null}
+          {loggedIn ? <MainNav variant="top" programId={me.data?.staff[0]?.programId} /> : null}
           <div className="app-header__actions">
             <CrisisHelpButton />
             <QuickExitButton />

@@ -23,6 +23,7 @@ export const en = {
     sharing: 'Sharing',
     more: 'More',
     home: 'Home',
+    program: 'Program',
   },
   safety: {
     quickExit: 'Quick exit',

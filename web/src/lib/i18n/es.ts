@@ -25,6 +25,7 @@ export const es: Translation = {
     sharing: 'Compartir',
     more: 'Más',
     home: 'Inicio',
+    program: 'Programa',
   },
   safety: {
     quickExit: 'Salida rápida',
