@@ -6,7 +6,6 @@ import { LanguageSelect } from '../components/ui/language-select';
 import { onUnauthenticated } from '../lib/api-client';
 import { changeLocale, currentLocale, hasStoredLocale } from '../lib/i18n';
 import { useMe } from '../features/auth/api/use-me';
-import { useUpdateProfile } from '../features/auth/api/use-auth-mutations';
 import { meQueryKey } from '../features/auth/api/use-me';
 import { CrisisHelpButton } from '../features/safety/components/crisis-help';
 import { QuickExitButton } from '../features/safety/components/quick-exit-button';
@@ -50,7 +49,6 @@ export function AppShell() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const location = useLocation();
-  const updateProfile = useUpdateProfile();
   const loggedIn = Boolean(me.data);
 
   // A 401 from any call: the session ended. Forget what we had and go to log in,
@@ -100,7 +98,8 @@ export function AppShell() {
         <Outlet />
       </main>
       <footer className="app-footer">
-        <LanguageSelect compact onChanged={(locale) => (loggedIn ? updateProfile.mutate({ locale }) : undefined)} />
+        {/* Logged in, the language lives in the profile and on the More page. */}
+        {loggedIn ? null : <LanguageSelect compact />}
         <p className="muted">{t('app.footer')}</p>
       </footer>
       {loggedIn ? <MainNav variant="bottom" /> : null}

@@ -54,13 +54,11 @@ export function SettingsRoute() {
           </Section>
         </div>
         <div className="stack">
-          <Section title={t('app.language')} id="language">
-            <LanguageSelect onChanged={(locale) => updateProfile.mutate({ locale })} />
-          </Section>
           <Section title={t('settings.account')} id="account">
             <p className="muted">{t('settings.loggedInAs', { email: me.data.user.email })}</p>
+            <LanguageSelect onChanged={(locale) => updateProfile.mutate({ locale })} />
             {failed ? <Notice tone="error">{problemText(failed)}</Notice> : null}
-            <div className="button-column">
+            <div className="button-column account-actions">
               <button type="button" className="button button--primary" disabled={logout.isPending} onClick={() => logout.mutate(undefined, afterLogout)}>
                 {logout.isPending ? t('settings.loggingOut') : t('settings.logOut')}
               </button>
