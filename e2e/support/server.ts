@@ -1,0 +1,57 @@
+import { createServer, type AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../server/src/app';
+import { loadConfig } from '../../server/src/platform/config';
+import { migrateToLatest, openDatabase } from '../../server/src/platform/db';
+import { createCipher, generateKey } from '../../server/src/platform/crypto';
+import { createCapturingMailer, type MailMessage } from '../../server/src/platform/mailer';
+
+export interface RunningTwofold {
+  url: string;
+  outbox: MailMessage[];
+  app: FastifyInstance;
+  stop(): Promise<void>;
+}
+
+/**
+ * The real Twofold (built web app, real routes) on a random port with a fresh in-memory PGlite.
+ * E-mails are captured so a journey can open the links a person would get.
+ */
+export async function startTwofold(): Promise<RunningTwofold> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', PORT: String(port), PUBLIC_URL: url });
+  const database = await openDatabase({ kind: 'pglite', dataDir: null });
+  await migrateToLatest(database.db);
+  const mailer = createCapturingMailer();
+  const app = await buildApp({ config, database, cipher: createCipher(generateKey()), mailer, logger: false });
+  await app.listen({ host: '127.0.0.1', port });
+  return {
+    url,
+    outbox: mailer.outbox,
+    app,
+    async stop() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** The path and query of the newest link to `to` matching `pattern`, e.g. a sign-up confirmation. */
+export function linkFor(outbox: MailMessage[], to: string, pattern: RegExp): string {
+  const message = [...outbox].reverse().find((m) => m.to === to && pattern.test(m.text));
+  const link = message?.text.match(/https?:\/\/\S+/g)?.find((candidate) => pattern.test(candidate));
+  if (!link) {
+    throw new Error(`No e-mail to ${to} with a link matching ${pattern}`);
+  }
+  const parsed = new URL(link);
+  return `${parsed.pathname}${parsed.search}`;
+}
