@@ -58,3 +58,17 @@ describe('sign-up form', () => {
     expect(screen.getByText(/If this address can be used, we sent a link to sam@example.org/)).toBeTruthy();
   });
 });
+
+describe('password field', () => {
+  it('can show the passphrase being typed', async () => {
+    mockServer({ 'GET /api/me': () => problem(401, 'unauthenticated', 'Please log in.') });
+    const user = userEvent.setup();
+    renderApp('/signup');
+    const password = await screen.findByLabelText('Password');
+    expect(password.getAttribute('type')).toBe('password');
+    const toggle = screen.getByRole('button', { name: 'Show password' });
+    await user.click(toggle);
+    expect(password.getAttribute('type')).toBe('text');
+    expect(toggle.getAttribute('aria-pressed')).toBe('true');
+  });
+});

@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from 'react';
+import { useId, useState, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from 'react';
 
 interface FieldFrameProps {
   label: string;
@@ -52,6 +52,35 @@ export function TextAreaField({ label, hint, error, className, ...textarea }: Te
     <FieldFrame label={label} hint={hint} error={error}>
       {({ id, describedBy, invalid }) => (
         <textarea id={id} className={['input input--area', className].filter(Boolean).join(' ')} aria-describedby={describedBy} aria-invalid={invalid || undefined} {...textarea} />
+      )}
+    </FieldFrame>
+  );
+}
+
+type PasswordFieldProps = Omit<TextFieldProps, 'type'> & { showLabel: string; showText: string };
+
+/** A password input with a "Show" toggle: typing a long passphrase on a phone is easier when you can see it. */
+export function PasswordField({ label, hint, error, className, showLabel, showText, ...input }: PasswordFieldProps) {
+  const [visible, setVisible] = useState(false);
+  return (
+    <FieldFrame label={label} hint={hint} error={error}>
+      {({ id, describedBy, invalid }) => (
+        <div className="password">
+          <input
+            id={id}
+            type={visible ? 'text' : 'password'}
+            className={['input', className].filter(Boolean).join(' ')}
+            aria-describedby={describedBy}
+            aria-invalid={invalid || undefined}
+            autoCapitalize="off"
+            autoCorrect="off"
+            spellCheck={false}
+            {...input}
+          />
+          <button type="button" className="button button--ghost password__toggle" aria-pressed={visible} aria-controls={id} aria-label={showLabel} onClick={() => setVisible(!visible)}>
+            {showText}
+          </button>
+        </div>
       )}
     </FieldFrame>
   );

@@ -88,6 +88,8 @@ export const en = {
     email: 'E-mail',
     password: 'Password',
     passwordHint: 'At least 12 characters. A few words in a row work well.',
+    showPassword: 'Show password',
+    show: 'Show',
     displayName: 'What should we call you?',
     displayNameHint: 'A first name or nickname is enough. Your partner will see it.',
     createAccount: 'Create account',

@@ -90,6 +90,8 @@ export const es: Translation = {
     email: 'Correo electrónico',
     password: 'Contraseña',
     passwordHint: 'Al menos 12 caracteres. Unas cuantas palabras seguidas funcionan bien.',
+    showPassword: 'Mostrar contraseña',
+    show: 'Mostrar',
     displayName: '¿Cómo te llamamos?',
     displayNameHint: 'Basta con un nombre o apodo. Tu pareja lo verá.',
     createAccount: 'Crear cuenta',

@@ -2,7 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '@twofold/core/auth/auth.schemas';
 import { loginInputSchema } from '@twofold/core/auth/auth.schemas';
-import { TextField } from '../../../components/ui/field';
+import { PasswordField, TextField } from '../../../components/ui/field';
 import { Notice } from '../../../components/ui/notice';
 import { isApiProblem } from '../../../lib/problem';
 import { useFieldMessage, useProblemText } from '../../../lib/use-problem-text';
@@ -44,7 +44,7 @@ export function LoginForm({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
     <form ref={form} className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
       {login.isError && Object.keys(errors).length === 0 ? <Notice tone="error">{problemText(login.error)}</Notice> : null}
       <TextField label={t('auth.email')} name="email" type="email" autoComplete="username" inputMode="email" value={values.email} onChange={set('email')} error={errors['email']} />
-      <TextField label={t('auth.password')} name="password" type="password" autoComplete="current-password" value={values.password} onChange={set('password')} error={errors['password']} />
+      <PasswordField showLabel={t('auth.showPassword')} showText={t('auth.show')} label={t('auth.password')} name="password" autoComplete="current-password" value={values.password} onChange={set('password')} error={errors['password']} />
       <button type="submit" className="button button--primary button--block" disabled={login.isPending}>
         {login.isPending ? t('auth.loggingIn') : t('auth.logIn')}
       </button>

@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { signupRequestSchema } from '@twofold/core/auth/auth.schemas';
-import { TextField } from '../../../components/ui/field';
+import { PasswordField, TextField } from '../../../components/ui/field';
 import { Notice } from '../../../components/ui/notice';
 import { currentLocale } from '../../../lib/i18n';
 import { isApiProblem } from '../../../lib/problem';
@@ -77,7 +77,7 @@ export function SignupForm({ next }: { next?: string }) {
       {signup.isError && !hasFieldErrors ? <Notice tone="error">{problemText(signup.error)}</Notice> : null}
       <TextField label={t('auth.displayName')} hint={t('auth.displayNameHint')} name="displayName" autoComplete="nickname" value={values.displayName} onChange={set('displayName')} error={errors['displayName']} maxLength={60} />
       <TextField label={t('auth.email')} name="email" type="email" autoComplete="email" inputMode="email" value={values.email} onChange={set('email')} error={errors['email']} />
-      <TextField label={t('auth.password')} hint={t('auth.passwordHint')} name="password" type="password" autoComplete="new-password" value={values.password} onChange={set('password')} error={errors['password']} />
+      <PasswordField showLabel={t('auth.showPassword')} showText={t('auth.show')} label={t('auth.password')} hint={t('auth.passwordHint')} name="password" autoComplete="new-password" value={values.password} onChange={set('password')} error={errors['password']} />
       <button type="submit" className="button button--primary button--block" disabled={signup.isPending}>
         {signup.isPending ? t('auth.creating') : t('auth.createAccount')}
       </button>
