@@ -13,6 +13,7 @@ export default tseslint.config(
   { ignores: ['node_modules/**', 'web/dist/**', 'artifacts/**', 'coverage/**', 'bench/tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  { files: ['**/*.{js,mjs}'], languageOptions: { globals: { console: 'readonly', process: 'readonly' } } },
   {
     files: ['**/*.{ts,tsx}'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
@@ -33,7 +34,10 @@ export default tseslint.config(
   {
     files: ['core/src/**'],
     rules: {
-      'no-restricted-imports': restrict({ regex: '(^|/)(server|web)(/|$)', message: 'core imports nothing of ours: it is the shared contract.' }),
+      'no-restricted-imports': restrict({
+        regex: '(^|/)(server|web)(/|$)',
+        message: 'core imports nothing of ours: it is the shared contract.',
+      }),
     },
   },
   {

@@ -17,13 +17,27 @@ export default defineConfig({
       { resolve: { alias }, test: { name: 'unit', include: ['core/**/*.test.ts'], environment: 'node' } },
       {
         resolve: { alias },
-        test: { name: 'api-pglite', include: serverTests, environment: 'node', env: { TWOFOLD_TEST_DIALECT: 'pglite' }, testTimeout: 30_000, hookTimeout: 60_000 },
+        test: {
+          name: 'api-pglite',
+          include: serverTests,
+          environment: 'node',
+          env: { TWOFOLD_TEST_DIALECT: 'pglite' },
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
       },
       ...(process.env['TEST_DATABASE_URL']
         ? [
             {
               resolve: { alias },
-              test: { name: 'api-postgres', include: serverTests, environment: 'node', env: { TWOFOLD_TEST_DIALECT: 'postgres' }, testTimeout: 30_000, hookTimeout: 60_000 },
+              test: {
+                name: 'api-postgres',
+                include: serverTests,
+                environment: 'node',
+                env: { TWOFOLD_TEST_DIALECT: 'postgres' },
+                testTimeout: 30_000,
+                hookTimeout: 60_000,
+              },
             },
           ]
         : []),

@@ -84,7 +84,10 @@ describe('two partners', () => {
 
     // Alex sees who looked.
     await alex.goto('/access-log');
-    await alex.getByText(/Blake \(partner\)/).first().waitFor();
+    await alex
+      .getByText(/Blake \(partner\)/)
+      .first()
+      .waitFor();
     await checkPage(alex, '10-alex-access-log');
 
     // Blake leaves, alone; Alex is told plainly and no longer sees Blake.

@@ -25,9 +25,13 @@ describe('demo data', () => {
     expect(me.status).toBe(200);
     const caseload = await clinician.get(`/api/programs/${me.body.staff[0].programId}/caseload`);
     expect(caseload.body.couples).toHaveLength(2);
-    expect(caseload.body.couples.flatMap((c: { partners: Array<{ enrollment: string }> }) => c.partners.map((p) => p.enrollment))).toEqual(Array(4).fill('accepted'));
+    expect(caseload.body.couples.flatMap((c: { partners: Array<{ enrollment: string }> }) => c.partners.map((p) => p.enrollment))).toEqual(
+      Array(4).fill('accepted'),
+    );
     const jordan = new TestClient(t.app);
     await jordan.post('/api/auth/login', { email: 'jordan@demo.twofold.test', password: demoPassword });
-    expect((await jordan.get('/api/me/access-log')).body.events.map((e: { viewer: { relation: string } }) => e.viewer.relation).sort()).toEqual(['clinician', 'partner']);
+    expect(
+      (await jordan.get('/api/me/access-log')).body.events.map((e: { viewer: { relation: string } }) => e.viewer.relation).sort(),
+    ).toEqual(['clinician', 'partner']);
   });
 });

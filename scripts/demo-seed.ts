@@ -34,14 +34,34 @@ export async function seedDemo(db: Db, publicUrl: string, cipher: Cipher): Promi
   const couples = [
     {
       label: 'couple 1 (one partner in recovery)',
-      a: { name: 'Jordan', email: 'jordan@demo.twofold.test', helps: 'A short walk together after work. Being asked how my day was, not whether I used.', doesNotHelp: 'Checking my phone or counting bottles. Bringing up last year in an argument.' },
-      b: { name: 'Sam', email: 'sam@demo.twofold.test', helps: 'Hearing that Jordan noticed when I took time for myself. Planning Sunday breakfast together.', doesNotHelp: 'Being told everything is fine when it clearly is not.' },
+      a: {
+        name: 'Jordan',
+        email: 'jordan@demo.twofold.test',
+        helps: 'A short walk together after work. Being asked how my day was, not whether I used.',
+        doesNotHelp: 'Checking my phone or counting bottles. Bringing up last year in an argument.',
+      },
+      b: {
+        name: 'Sam',
+        email: 'sam@demo.twofold.test',
+        helps: 'Hearing that Jordan noticed when I took time for myself. Planning Sunday breakfast together.',
+        doesNotHelp: 'Being told everything is fine when it clearly is not.',
+      },
       sharing: { a: 'both', b: 'partner' } as const,
     },
     {
       label: 'couple 2 (both partners in recovery)',
-      a: { name: 'Alex', email: 'alex@demo.twofold.test', helps: 'Going to the Tuesday SMART Recovery meeting and talking on the drive home.', doesNotHelp: 'Keeping score of who slipped first.' },
-      b: { name: 'Riley', email: 'riley@demo.twofold.test', helps: 'Space for twenty minutes when I get home, then cooking together.', doesNotHelp: 'Texts asking where I am every hour.' },
+      a: {
+        name: 'Alex',
+        email: 'alex@demo.twofold.test',
+        helps: 'Going to the Tuesday SMART Recovery meeting and talking on the drive home.',
+        doesNotHelp: 'Keeping score of who slipped first.',
+      },
+      b: {
+        name: 'Riley',
+        email: 'riley@demo.twofold.test',
+        helps: 'Space for twenty minutes when I get home, then cooking together.',
+        doesNotHelp: 'Texts asking where I am every hour.',
+      },
       sharing: { a: 'both', b: 'care-team' } as const,
     },
   ];

@@ -106,9 +106,17 @@ export async function buildApp({ config, database, cipher, mailer, logger }: App
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
   const invites = { ttlDays: config.inviteTtlDays, publicUrl: config.publicUrl };
-  const crisis = { region: config.crisisRegion, resources: crisisResourcesByRegion[config.crisisRegion] ?? crisisResourcesByRegion[defaultCrisisRegion]! };
+  const crisis = {
+    region: config.crisisRegion,
+    resources: crisisResourcesByRegion[config.crisisRegion] ?? crisisResourcesByRegion[defaultCrisisRegion]!,
+  };
   const authRateLimit = { max: config.rateLimitAuthPerMinute, timeWindow: '1 minute' };
-  const authContext = { db, mailer: mailer ?? createMailer(config.smtp, app.log), publicUrl: config.publicUrl, sessionPolicy: { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours } };
+  const authContext = {
+    db,
+    mailer: mailer ?? createMailer(config.smtp, app.log),
+    publicUrl: config.publicUrl,
+    sessionPolicy: { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours },
+  };
 
   await app.register(systemRoutes, { db, dialect: database.dialect, crisis });
   await app.register(authRoutes, { ctx: authContext, secureCookies: config.secureCookies, authRateLimit });

@@ -20,12 +20,28 @@ afterAll(async () => {
   await t.close();
 });
 
-const tables = ['users', 'sessions', 'pending_signups', 'couples', 'couple_members', 'invites', 'programs', 'program_staff', 'program_enrollments', 'sharing_settings', 'support_preferences', 'couple_notices', 'audit_events'];
+const tables = [
+  'users',
+  'sessions',
+  'pending_signups',
+  'couples',
+  'couple_members',
+  'invites',
+  'programs',
+  'program_staff',
+  'program_enrollments',
+  'sharing_settings',
+  'support_preferences',
+  'couple_notices',
+  'audit_events',
+];
 
 async function dump(): Promise<string> {
   const parts: string[] = [];
   for (const table of tables) {
-    const { rows } = await sql<{ data: unknown }>`select coalesce(json_agg(t order by t::text), '[]'::json) as data from ${sql.table(table)} t`.execute(t.database.db);
+    const { rows } = await sql<{
+      data: unknown;
+    }>`select coalesce(json_agg(t order by t::text), '[]'::json) as data from ${sql.table(table)} t`.execute(t.database.db);
     parts.push(`${table}:${JSON.stringify(rows[0]?.data)}`);
   }
   return parts.join('\n');
@@ -48,7 +64,11 @@ function badRequestsFor(example: unknown): BadRequest[] {
     { name: 'a JSON array instead of an object', body: [1, 2, 3], expectStatus: 400 },
     { name: 'a JSON string instead of an object', payload: '"just a string"', expectStatus: 400 },
     { name: 'an unknown field', body: { ...(example as object), isAdmin: true }, expectStatus: 400, pointer: '/isAdmin' },
-    { name: 'a __proto__ key', payload: `{"__proto__": {"isAdmin": true}${example ? ',' + JSON.stringify(example).slice(1) : '}'}`, expectStatus: 400 },
+    {
+      name: 'a __proto__ key',
+      payload: `{"__proto__": {"isAdmin": true}${example ? ',' + JSON.stringify(example).slice(1) : '}'}`,
+      expectStatus: 400,
+    },
     { name: 'a constructor.prototype key', payload: '{"constructor": {"prototype": {"isAdmin": true}}}', expectStatus: 400 },
     { name: 'an oversized body', body: { ...(example as object), padding: 'x'.repeat(70 * 1024) }, expectStatus: 413 },
     { name: 'a non-JSON content type', payload: 'helps=1', contentType: 'application/x-www-form-urlencoded', expectStatus: 415 },
@@ -59,7 +79,12 @@ function badRequestsFor(example: unknown): BadRequest[] {
       const wrong = typeof value === 'string' ? { $ne: null } : 'not-the-right-type';
       cases.push({ name: `a wrong type for ${key}`, body: { ...example, [key]: wrong }, expectStatus: 400, pointer: `/${key}` });
       if (typeof value === 'string') {
-        cases.push({ name: `a huge string for ${key}`, body: { ...example, [key]: '\u{1F600}'.repeat(5000) }, expectStatus: 400, pointer: `/${key}` });
+        cases.push({
+          name: `a huge string for ${key}`,
+          body: { ...example, [key]: '\u{1F600}'.repeat(5000) },
+          expectStatus: 400,
+          pointer: `/${key}`,
+        });
       }
     }
   }
@@ -73,12 +98,18 @@ describe('bad input changes nothing', () => {
       const before = await dump();
       for (const bad of badRequestsFor(example)) {
         const payload = bad.payload ?? JSON.stringify(bad.body);
-        const answer = await s.owner.request(row.method, url, { payload, headers: { 'content-type': bad.contentType ?? 'application/json' } });
+        const answer = await s.owner.request(row.method, url, {
+          payload,
+          headers: { 'content-type': bad.contentType ?? 'application/json' },
+        });
         expect(answer.status, `${bad.name}: ${JSON.stringify(answer.body)}`).toBe(bad.expectStatus);
         expect(answer.headers['content-type']).toContain('application/problem+json');
         expect(JSON.stringify(answer.body)).not.toMatch(/at .*\.(ts|js):\d+|node_modules|stack/i);
         if (bad.pointer) {
-          expect(answer.body.errors.map((e: { pointer: string }) => e.pointer), bad.name).toContain(bad.pointer);
+          expect(
+            answer.body.errors.map((e: { pointer: string }) => e.pointer),
+            bad.name,
+          ).toContain(bad.pointer);
         }
       }
       expect(await dump()).toBe(before);
@@ -90,6 +121,8 @@ describe('bad input changes nothing', () => {
     expect(answer.status).toBe(400);
     expect(answer.body.errors).toEqual([expect.objectContaining({ pointer: '/programId' })]);
     expect((await s.owner.get('/api/me/sharing/unknown-kind')).status).toBe(404);
-    expect((await s.owner.put('/api/me/sharing/unknown-kind', { audience: 'partner' })).body.errors).toEqual([expect.objectContaining({ pointer: '/kind' })]);
+    expect((await s.owner.put('/api/me/sharing/unknown-kind', { audience: 'partner' })).body.errors).toEqual([
+      expect.objectContaining({ pointer: '/kind' }),
+    ]);
   });
 });

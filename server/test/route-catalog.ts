@@ -8,7 +8,15 @@ import { newCouple, newPerson, newProgram, enroll, TestClient, type TestApp } fr
 
 export type ActorName = 'anonymous' | 'stranger' | 'clinicianOutside' | 'clinicianInProgram' | 'partner' | 'partnerWithSharing' | 'owner';
 // The order matters for routes that change state: the owner goes last.
-export const actorOrder: ActorName[] = ['anonymous', 'stranger', 'clinicianOutside', 'clinicianInProgram', 'partner', 'partnerWithSharing', 'owner'];
+export const actorOrder: ActorName[] = [
+  'anonymous',
+  'stranger',
+  'clinicianOutside',
+  'clinicianInProgram',
+  'partner',
+  'partnerWithSharing',
+  'owner',
+];
 
 export interface Scenario {
   t: TestApp;
@@ -59,10 +67,19 @@ export const routeCatalog: Row[] = [
     method: 'POST',
     url: '/api/auth/signup',
     mutates: true,
-    request: () => ({ url: '/api/auth/signup', body: { email: 'matrix@example.org', password: 'a long enough passphrase', displayName: 'M' } }),
+    request: () => ({
+      url: '/api/auth/signup',
+      body: { email: 'matrix@example.org', password: 'a long enough passphrase', displayName: 'M' },
+    }),
     expect: all(202),
   },
-  { method: 'POST', url: '/api/auth/confirm', mutates: false, request: () => ({ url: '/api/auth/confirm', body: { token: 'not-a-real-token-at-all' } }), expect: all(410) },
+  {
+    method: 'POST',
+    url: '/api/auth/confirm',
+    mutates: false,
+    request: () => ({ url: '/api/auth/confirm', body: { token: 'not-a-real-token-at-all' } }),
+    expect: all(410),
+  },
   {
     method: 'POST',
     url: '/api/auth/login',
@@ -70,8 +87,20 @@ export const routeCatalog: Row[] = [
     request: (s) => ({ url: '/api/auth/login', body: { email: s.emails.get('owner'), password: 'wrong password here' } }),
     expect: all(401),
   },
-  { method: 'POST', url: '/api/auth/logout', mutates: true, request: () => ({ url: '/api/auth/logout' }), expect: { ...signedIn(204), partnerWithSharing: 401 } },
-  { method: 'POST', url: '/api/auth/logout-everywhere', mutates: true, request: () => ({ url: '/api/auth/logout-everywhere' }), expect: { ...signedIn(204), partnerWithSharing: 401 } },
+  {
+    method: 'POST',
+    url: '/api/auth/logout',
+    mutates: true,
+    request: () => ({ url: '/api/auth/logout' }),
+    expect: { ...signedIn(204), partnerWithSharing: 401 },
+  },
+  {
+    method: 'POST',
+    url: '/api/auth/logout-everywhere',
+    mutates: true,
+    request: () => ({ url: '/api/auth/logout-everywhere' }),
+    expect: { ...signedIn(204), partnerWithSharing: 401 },
+  },
   { method: 'GET', url: '/api/me', mutates: false, request: () => ({ url: '/api/me' }), expect: signedIn(200) },
   { method: 'PATCH', url: '/api/me', mutates: true, request: () => ({ url: '/api/me', body: { locale: 'es' } }), expect: signedIn(200) },
   {
@@ -110,17 +139,43 @@ export const routeCatalog: Row[] = [
     request: (s) => ({ url: `/api/couple/notices/${s.noticeId}` }),
     expect: { ...signedIn(404), owner: 204 },
   },
-  { method: 'GET', url: '/api/invites/:token', mutates: false, request: (s) => ({ url: `/api/invites/${s.lone.inviteToken}` }), expect: all(200) },
+  {
+    method: 'GET',
+    url: '/api/invites/:token',
+    mutates: false,
+    request: (s) => ({ url: `/api/invites/${s.lone.inviteToken}` }),
+    expect: all(200),
+  },
   {
     method: 'POST',
     url: '/api/invites/:token/accept',
     mutates: true,
     request: (s) => ({ url: `/api/invites/${s.lone.inviteToken}/accept` }),
     // The first person without a partner may use the link; after that it is spent for everyone.
-    expect: { anonymous: 401, stranger: 409, clinicianOutside: 200, clinicianInProgram: 410, partner: 410, partnerWithSharing: 410, owner: 410 },
+    expect: {
+      anonymous: 401,
+      stranger: 409,
+      clinicianOutside: 200,
+      clinicianInProgram: 410,
+      partner: 410,
+      partnerWithSharing: 410,
+      owner: 410,
+    },
   },
-  { method: 'POST', url: '/api/programs', mutates: true, request: () => ({ url: '/api/programs', body: { name: 'New Program' } }), expect: signedIn(201) },
-  { method: 'GET', url: '/api/programs/:programId', mutates: false, request: (s) => ({ url: `/api/programs/${s.programId}` }), expect: staffOnly(200, 404) },
+  {
+    method: 'POST',
+    url: '/api/programs',
+    mutates: true,
+    request: () => ({ url: '/api/programs', body: { name: 'New Program' } }),
+    expect: signedIn(201),
+  },
+  {
+    method: 'GET',
+    url: '/api/programs/:programId',
+    mutates: false,
+    request: (s) => ({ url: `/api/programs/${s.programId}` }),
+    expect: staffOnly(200, 404),
+  },
   {
     method: 'POST',
     url: '/api/programs/:programId/clinician-invites',
@@ -135,7 +190,13 @@ export const routeCatalog: Row[] = [
     request: (s) => ({ url: `/api/programs/${s.programId}/couple-invites` }),
     expect: staffOnly(201, 404),
   },
-  { method: 'GET', url: '/api/programs/:programId/caseload', mutates: false, request: (s) => ({ url: `/api/programs/${s.programId}/caseload` }), expect: staffOnly(200, 404) },
+  {
+    method: 'GET',
+    url: '/api/programs/:programId/caseload',
+    mutates: false,
+    request: (s) => ({ url: `/api/programs/${s.programId}/caseload` }),
+    expect: staffOnly(200, 404),
+  },
   {
     method: 'POST',
     url: '/api/programs/:programId/enrollment',
@@ -158,7 +219,13 @@ export const routeCatalog: Row[] = [
     request: () => ({ url: '/api/me/sharing/support-preferences', body: { audience: 'partner' } }),
     expect: signedIn(200),
   },
-  { method: 'GET', url: '/api/me/support-preferences', mutates: false, request: () => ({ url: '/api/me/support-preferences' }), expect: signedIn(200) },
+  {
+    method: 'GET',
+    url: '/api/me/support-preferences',
+    mutates: false,
+    request: () => ({ url: '/api/me/support-preferences' }),
+    expect: signedIn(200),
+  },
   {
     method: 'PUT',
     url: '/api/me/support-preferences',
@@ -171,7 +238,15 @@ export const routeCatalog: Row[] = [
     url: '/api/people/:partnerId/support-preferences',
     mutates: false,
     request: (s) => ({ url: `/api/people/${s.owner.userId}/support-preferences` }),
-    expect: { anonymous: 401, stranger: 404, clinicianOutside: 404, clinicianInProgram: 404, partner: 404, partnerWithSharing: 200, owner: 200 },
+    expect: {
+      anonymous: 401,
+      stranger: 404,
+      clinicianOutside: 404,
+      clinicianInProgram: 404,
+      partner: 404,
+      partnerWithSharing: 200,
+      owner: 200,
+    },
   },
   { method: 'GET', url: '/api/me/access-log', mutates: false, request: () => ({ url: '/api/me/access-log' }), expect: signedIn(200) },
 ];
@@ -200,6 +275,13 @@ export async function buildScenario(t: TestApp): Promise<Scenario> {
     owner: couple.a,
   };
   const emails = new Map(Object.entries(clients).flatMap(([name, client]) => (client.email ? [[name, client.email] as const] : [])));
-  return { t, clients, owner: couple.a, programId: program.programId, lone: { inviteId: loneInvite.body.id, inviteToken: loneInvite.body.token }, noticeId: notice.id, emails };
+  return {
+    t,
+    clients,
+    owner: couple.a,
+    programId: program.programId,
+    lone: { inviteId: loneInvite.body.id, inviteToken: loneInvite.body.token },
+    noticeId: notice.id,
+    emails,
+  };
 }
-

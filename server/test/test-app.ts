@@ -26,7 +26,13 @@ export interface TestApp {
 
 export async function buildTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const { target, drop } = await freshDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://twofold.test', RATE_LIMIT_AUTH_PER_MINUTE: '1000', ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    PUBLIC_URL: 'http://twofold.test',
+    RATE_LIMIT_AUTH_PER_MINUTE: '1000',
+    ...env,
+  });
   const database = await openDatabase(target);
   await migrateToLatest(database.db);
   const mailer = createCapturingMailer();
@@ -89,7 +95,11 @@ export class TestClient {
 
   constructor(private readonly app: FastifyInstance) {}
 
-  async request<T = any>(method: string, url: string, options: { body?: unknown; payload?: string; headers?: Record<string, string>; csrf?: boolean } = {}): Promise<Answer<T>> {
+  async request<T = any>(
+    method: string,
+    url: string,
+    options: { body?: unknown; payload?: string; headers?: Record<string, string>; csrf?: boolean } = {},
+  ): Promise<Answer<T>> {
     const isUnsafe = method !== 'GET' && method !== 'HEAD';
     if (isUnsafe && options.csrf !== false && this.csrfToken === null) {
       this.csrfToken = (await this.request<{ token: string }>('GET', '/api/csrf-token')).body.token;
@@ -121,7 +131,8 @@ export class TestClient {
   }
 
   get = <T = any>(url: string, options?: { headers?: Record<string, string> }) => this.request<T>('GET', url, options);
-  post = <T = any>(url: string, body?: unknown, options?: { headers?: Record<string, string>; csrf?: boolean }) => this.request<T>('POST', url, { ...options, body });
+  post = <T = any>(url: string, body?: unknown, options?: { headers?: Record<string, string>; csrf?: boolean }) =>
+    this.request<T>('POST', url, { ...options, body });
   put = <T = any>(url: string, body?: unknown) => this.request<T>('PUT', url, { body });
   patch = <T = any>(url: string, body?: unknown) => this.request<T>('PATCH', url, { body });
   delete = <T = any>(url: string) => this.request<T>('DELETE', url);
@@ -138,7 +149,12 @@ export async function newPerson(t: TestApp, displayName = 'Sam'): Promise<TestCl
   const client = new TestClient(t.app);
   counter += 1;
   const email = `person${counter}-${randomBytes(3).toString('hex')}@example.org`;
-  const signup = await client.post('/api/auth/signup', { email, password: 'correct horse battery staple', displayName, timeZone: 'America/Chicago' });
+  const signup = await client.post('/api/auth/signup', {
+    email,
+    password: 'correct horse battery staple',
+    displayName,
+    timeZone: 'America/Chicago',
+  });
   if (signup.status !== 202) {
     throw new Error(`sign-up answered ${signup.status}: ${JSON.stringify(signup.body)}`);
   }
@@ -162,7 +178,10 @@ export function linkToken(outbox: MailMessage[], to: string, pattern: RegExp): s
 }
 
 /** Two partners in one couple space: `a` created it and invited `b`. */
-export async function newCouple(t: TestApp, names: [string, string] = ['Alex', 'Blake']): Promise<{ a: TestClient; b: TestClient; coupleId: string }> {
+export async function newCouple(
+  t: TestApp,
+  names: [string, string] = ['Alex', 'Blake'],
+): Promise<{ a: TestClient; b: TestClient; coupleId: string }> {
   const a = await newPerson(t, names[0]);
   const b = await newPerson(t, names[1]);
   const couple = await a.post('/api/couple');
@@ -185,7 +204,10 @@ export async function newProgram(t: TestApp, name = 'Riverside Couples Program')
 }
 
 /** Enrolls both partners of a couple into a program (each accepts for themselves). */
-export async function enroll(couple: { a: TestClient; b: TestClient }, program: { clinician: TestClient; programId: string }): Promise<void> {
+export async function enroll(
+  couple: { a: TestClient; b: TestClient },
+  program: { clinician: TestClient; programId: string },
+): Promise<void> {
   const invite = await program.clinician.post(`/api/programs/${program.programId}/couple-invites`);
   await couple.a.post(`/api/invites/${invite.body.token}/accept`);
   await couple.b.post(`/api/programs/${program.programId}/enrollment`);

@@ -74,9 +74,9 @@ export type StaffRole = z.infer<typeof staffRoleSchema>;
 export const meSchema = z.object({
   user: userSchema,
   coupleId: z.uuid().nullable().describe('The couple space this person is in, if any.'),
-  staff: z.array(
-    z.object({ programId: z.uuid(), programName: z.string(), role: staffRoleSchema }),
-  ).describe('Programs where this person works, with their role.'),
+  staff: z
+    .array(z.object({ programId: z.uuid(), programName: z.string(), role: staffRoleSchema }))
+    .describe('Programs where this person works, with their role.'),
 });
 export type Me = z.infer<typeof meSchema>;
 
@@ -107,5 +107,9 @@ export const signupAcceptedSchema = z.object({
 });
 
 export const confirmSignupInputSchema = z.strictObject({
-  token: z.string().min(16).max(128).regex(/^[A-Za-z0-9_-]+$/),
+  token: z
+    .string()
+    .min(16)
+    .max(128)
+    .regex(/^[A-Za-z0-9_-]+$/),
 });

@@ -10,9 +10,7 @@ export const couplePartnerSchema = z.object({
 export const coupleProgramSchema = z.object({
   id: z.uuid(),
   name: z.string(),
-  myEnrollment: z
-    .enum(['invited', 'accepted'])
-    .describe('invited: the couple was invited and I have not accepted for myself yet.'),
+  myEnrollment: z.enum(['invited', 'accepted']).describe('invited: the couple was invited and I have not accepted for myself yet.'),
 });
 
 export const pendingInviteSchema = z.object({ id: z.uuid(), expiresAt: z.iso.datetime() });
@@ -39,7 +37,11 @@ export const createdInviteSchema = z.object({
 export type CreatedInvite = z.infer<typeof createdInviteSchema>;
 
 export const inviteTokenParamsSchema = z.strictObject({
-  token: z.string().min(16).max(128).regex(/^[A-Za-z0-9_-]+$/),
+  token: z
+    .string()
+    .min(16)
+    .max(128)
+    .regex(/^[A-Za-z0-9_-]+$/),
 });
 
 export const inviteKindSchema = z.enum(['partner', 'clinician', 'program-couple']);

@@ -19,10 +19,12 @@ export const programSchema = z.object({
   createdAt: z.iso.datetime(),
   myRole: staffRoleSchema,
   staff: z.array(programStaffSchema),
-  counts: z.object({
-    clinicians: z.number().int(),
-    enrolledPartners: z.number().int(),
-  }).describe('Program-level counts; no clinical content.'),
+  counts: z
+    .object({
+      clinicians: z.number().int(),
+      enrolledPartners: z.number().int(),
+    })
+    .describe('Program-level counts; no clinical content.'),
   can: z.object({ inviteClinician: z.boolean(), inviteCouple: z.boolean(), viewCaseload: z.boolean() }),
 });
 export type Program = z.infer<typeof programSchema>;

@@ -2,9 +2,7 @@ import { z } from 'zod';
 import { audiences, dataKindIds } from './data-kinds';
 
 export const dataKindSchema = z.enum(dataKindIds).describe('A kind of data in the sharing registry.');
-export const audienceSchema = z
-  .enum(audiences)
-  .describe('Who may see this kind of data: private (only me), partner, care-team, or both.');
+export const audienceSchema = z.enum(audiences).describe('Who may see this kind of data: private (only me), partner, care-team, or both.');
 
 export const sharingSettingSchema = z.object({
   kind: dataKindSchema,

@@ -38,7 +38,9 @@ describe('security headers', () => {
       const answer = await local.app.inject({
         method: method as 'GET',
         url,
-        ...(payload === undefined ? {} : { payload: typeof payload === 'string' ? payload : JSON.stringify(payload), headers: { 'content-type': 'application/json' } }),
+        ...(payload === undefined
+          ? {}
+          : { payload: typeof payload === 'string' ? payload : JSON.stringify(payload), headers: { 'content-type': 'application/json' } }),
       });
       expect(answer.statusCode).toBeGreaterThanOrEqual(200);
       expectSecurityHeaders(answer.headers);
@@ -65,7 +67,13 @@ describe('security headers', () => {
     await local.database.db.schema.dropTable('support_preferences').execute();
     const answer = await person.get('/api/me/support-preferences');
     expect(answer.status).toBe(500);
-    expect(answer.body).toEqual({ type: 'about:blank#internal-error', title: expect.any(String), status: 500, instance: '/api/me/support-preferences', code: 'internal-error' });
+    expect(answer.body).toEqual({
+      type: 'about:blank#internal-error',
+      title: expect.any(String),
+      status: 500,
+      instance: '/api/me/support-preferences',
+      code: 'internal-error',
+    });
     expectSecurityHeaders(answer.headers);
   });
 });

@@ -8,7 +8,15 @@ export async function findAccessToMyData(db: Db, actor: Actor, limit = 200): Pro
   const rows = await db
     .selectFrom('auditEvents')
     .leftJoin('users', 'users.id', 'auditEvents.actorId')
-    .select(['auditEvents.id', 'auditEvents.at', 'auditEvents.actorId', 'auditEvents.kind', 'auditEvents.purpose', 'auditEvents.relation', 'users.displayName'])
+    .select([
+      'auditEvents.id',
+      'auditEvents.at',
+      'auditEvents.actorId',
+      'auditEvents.kind',
+      'auditEvents.purpose',
+      'auditEvents.relation',
+      'users.displayName',
+    ])
     .where('auditEvents.subjectId', '=', actor.userId)
     .where('auditEvents.action', '=', 'read')
     .orderBy('auditEvents.id', 'desc')

@@ -28,7 +28,13 @@ describe('sign-up', () => {
 
   it('creates the account only when the e-mailed link is opened, and the link works once', async () => {
     const client = new TestClient(t.app);
-    await client.post('/api/auth/signup', { email: 'link@example.org', password, displayName: 'Link', locale: 'es', timeZone: 'Europe/Madrid' });
+    await client.post('/api/auth/signup', {
+      email: 'link@example.org',
+      password,
+      displayName: 'Link',
+      locale: 'es',
+      timeZone: 'Europe/Madrid',
+    });
     expect(await t.database.db.selectFrom('users').select('id').where('email', '=', 'link@example.org').executeTakeFirst()).toBeUndefined();
     const token = linkToken(t.outbox, 'link@example.org', /\/confirm\?token=([A-Za-z0-9_-]+)/);
     const confirmed = await client.post('/api/auth/confirm', { token });
@@ -47,16 +53,30 @@ describe('sign-up', () => {
 
   it('keeps an invite link through sign-up as the only allowed next step', async () => {
     const client = new TestClient(t.app);
-    const bad = await client.post('/api/auth/signup', { email: 'next@example.org', password, displayName: 'N', next: 'https://evil.example/' });
+    const bad = await client.post('/api/auth/signup', {
+      email: 'next@example.org',
+      password,
+      displayName: 'N',
+      next: 'https://evil.example/',
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toEqual([expect.objectContaining({ pointer: '/next' })]);
-    const good = await client.post('/api/auth/signup', { email: 'next@example.org', password, displayName: 'N', next: '/join/abcdefghijklmnopqrstu' });
+    const good = await client.post('/api/auth/signup', {
+      email: 'next@example.org',
+      password,
+      displayName: 'N',
+      next: '/join/abcdefghijklmnopqrstu',
+    });
     expect(good.status).toBe(202);
     expect(t.outbox.at(-1)!.text).toContain('&next=%2Fjoin%2Fabcdefghijklmnopqrstu');
   });
 
   it('refuses a short password with the field at fault', async () => {
-    const answer = await new TestClient(t.app).post('/api/auth/signup', { email: 'short@example.org', password: 'short', displayName: 'S' });
+    const answer = await new TestClient(t.app).post('/api/auth/signup', {
+      email: 'short@example.org',
+      password: 'short',
+      displayName: 'S',
+    });
     expect(answer.status).toBe(400);
     expect(answer.headers['content-type']).toContain('application/problem+json');
     expect(answer.body.errors).toEqual([{ pointer: '/password', message: expect.stringContaining('12') }]);

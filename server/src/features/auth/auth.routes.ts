@@ -34,7 +34,10 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
 
   app.get(
     '/api/csrf-token',
-    { config: { public: true }, schema: { tags, summary: 'Get a CSRF token for state-changing requests', response: { 200: csrfTokenSchema } } },
+    {
+      config: { public: true },
+      schema: { tags, summary: 'Get a CSRF token for state-changing requests', response: { 200: csrfTokenSchema } },
+    },
     async (_request, reply) => ({ token: reply.generateCsrf() }),
   );
 
@@ -60,7 +63,12 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
     '/api/auth/confirm',
     {
       config: { public: true, rateLimit: authRateLimit },
-      schema: { tags, summary: 'Finish a sign-up with the e-mailed token; starts a session', body: confirmSignupInputSchema, response: { 201: meSchema } },
+      schema: {
+        tags,
+        summary: 'Finish a sign-up with the e-mailed token; starts a session',
+        body: confirmSignupInputSchema,
+        response: { 201: meSchema },
+      },
     },
     async (request, reply) => {
       const { user, sessionToken } = await confirmSignup(ctx, request.body.token);

@@ -1,10 +1,15 @@
 import { sql } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
-import type { DbOrTx } from '../../platform/db';
+import { reusableQuery, type DbOrTx } from '../../platform/db';
 
 /** The actor's current couple with everything the couple page shows, in one query. */
 export async function findCoupleViewOf(db: DbOrTx, userId: string) {
-  return db
+  return (await coupleViewOf(db, userId))[0];
+}
+
+// Built once: the page is read on every visit, and building this query cost more than running it.
+const coupleViewOf = reusableQuery((db: DbOrTx, userId: string) =>
+  db
     .selectFrom('coupleMembers as me')
     .innerJoin('couples', 'couples.id', 'me.coupleId')
     .where('me.userId', '=', userId)
@@ -52,9 +57,8 @@ export async function findCoupleViewOf(db: DbOrTx, userId: string) {
           .where('n.dismissedAt', 'is', null)
           .orderBy('n.createdAt', 'desc'),
       ).as('notices'),
-    ])
-    .executeTakeFirst();
-}
+    ]),
+);
 
 export async function countActiveMembersForUpdate(db: DbOrTx, coupleId: string): Promise<number> {
   // Locks the couple row, so two invite acceptances cannot both become the second partner.

@@ -12,8 +12,10 @@ export const couplesRoutes: FastifyPluginAsyncZod<{ db: Db; invites: InviteSetti
     findMyCouple(db, request.actor),
   );
 
-  app.post('/api/couple', { schema: { tags, summary: 'Create my couple space', response: { 201: coupleSchema } } }, async (request, reply) =>
-    reply.code(201).send(await createCouple(db, request.actor)),
+  app.post(
+    '/api/couple',
+    { schema: { tags, summary: 'Create my couple space', response: { 201: coupleSchema } } },
+    async (request, reply) => reply.code(201).send(await createCouple(db, request.actor)),
   );
 
   app.post(

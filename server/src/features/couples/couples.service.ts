@@ -48,7 +48,14 @@ export async function invitePartner(db: Db, actor: Actor, ttlDays: number, publi
       throw new DomainError('couple-full', 'Your couple space already has two partners.');
     }
     await revokePendingPartnerInvites(tx, membership.coupleId);
-    return createInvite(tx, { kind: 'partner', coupleId: membership.coupleId, programId: null, createdBy: actor.userId, ttlDays, publicUrl });
+    return createInvite(tx, {
+      kind: 'partner',
+      coupleId: membership.coupleId,
+      programId: null,
+      createdBy: actor.userId,
+      ttlDays,
+      publicUrl,
+    });
   });
 }
 
@@ -92,7 +99,12 @@ export async function joinCouple(tx: Tx, actor: Actor, coupleId: string): Promis
     if ((await countActiveMembersForUpdate(tx, current.coupleId)) > 1) {
       throw new DomainError('already-in-couple', 'You are in a couple space with a partner. Leave it first to join another.');
     }
-    await tx.updateTable('coupleMembers').set({ leftAt: sql<Date>`now()` }).where('userId', '=', actor.userId).where('leftAt', 'is', null).execute();
+    await tx
+      .updateTable('coupleMembers')
+      .set({ leftAt: sql<Date>`now()` })
+      .where('userId', '=', actor.userId)
+      .where('leftAt', 'is', null)
+      .execute();
   }
   if ((await countActiveMembersForUpdate(tx, coupleId)) !== 1) {
     throw new DomainError('couple-full', 'This couple space already has two partners.');
@@ -110,7 +122,12 @@ export async function joinCouple(tx: Tx, actor: Actor, coupleId: string): Promis
 export async function leaveCouple(db: Db, actor: Actor): Promise<void> {
   await db.transaction().execute(async (tx) => {
     const membership = await requireMembership(tx, actor);
-    await tx.updateTable('coupleMembers').set({ leftAt: sql<Date>`now()` }).where('userId', '=', actor.userId).where('leftAt', 'is', null).execute();
+    await tx
+      .updateTable('coupleMembers')
+      .set({ leftAt: sql<Date>`now()` })
+      .where('userId', '=', actor.userId)
+      .where('leftAt', 'is', null)
+      .execute();
     await tx
       .updateTable('programEnrollments')
       .set({ endedAt: sql<Date>`now()` })

@@ -15,7 +15,14 @@ export async function previewInvite(db: Db, token: string): Promise<InvitePrevie
     .selectFrom('invites')
     .innerJoin('users', 'users.id', 'invites.createdBy')
     .leftJoin('programs', 'programs.id', 'invites.programId')
-    .select(['invites.kind', 'invites.expiresAt', 'invites.usedAt', 'invites.revokedAt', 'users.displayName', 'programs.name as programName'])
+    .select([
+      'invites.kind',
+      'invites.expiresAt',
+      'invites.usedAt',
+      'invites.revokedAt',
+      'users.displayName',
+      'programs.name as programName',
+    ])
     .where('invites.tokenHash', '=', hashToken(token))
     .executeTakeFirst();
   if (!row) {

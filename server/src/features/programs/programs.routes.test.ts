@@ -13,8 +13,14 @@ describe('programs', () => {
   it('an admin creates a program and invites a clinician, who joins through the link', async () => {
     const { admin, clinician, programId } = await newProgram(t);
     const seenByAdmin = await admin.get(`/api/programs/${programId}`);
-    expect(seenByAdmin.body).toMatchObject({ myRole: 'admin', counts: { clinicians: 1, enrolledPartners: 0 }, can: { inviteClinician: true, inviteCouple: false } });
-    expect((await clinician.get('/api/me')).body.staff).toEqual([{ programId, programName: 'Riverside Couples Program', role: 'clinician' }]);
+    expect(seenByAdmin.body).toMatchObject({
+      myRole: 'admin',
+      counts: { clinicians: 1, enrolledPartners: 0 },
+      can: { inviteClinician: true, inviteCouple: false },
+    });
+    expect((await clinician.get('/api/me')).body.staff).toEqual([
+      { programId, programName: 'Riverside Couples Program', role: 'clinician' },
+    ]);
   });
 
   it('a clinician invites a couple and each partner accepts for themselves', async () => {
@@ -22,7 +28,10 @@ describe('programs', () => {
     const { a, b } = await newCouple(t, ['Alex', 'Blake']);
     const invite = await clinician.post(`/api/programs/${programId}/couple-invites`);
     expect(invite.status).toBe(201);
-    expect((await a.get(`/api/invites/${invite.body.token}`)).body).toMatchObject({ kind: 'program-couple', programName: 'Riverside Couples Program' });
+    expect((await a.get(`/api/invites/${invite.body.token}`)).body).toMatchObject({
+      kind: 'program-couple',
+      programName: 'Riverside Couples Program',
+    });
     expect((await a.post(`/api/invites/${invite.body.token}/accept`)).status).toBe(200);
 
     const pending = await clinician.get(`/api/programs/${programId}/caseload`);
@@ -30,7 +39,9 @@ describe('programs', () => {
       expect.objectContaining({ displayName: 'Alex', enrollment: 'accepted' }),
       expect.objectContaining({ displayName: 'Blake', enrollment: 'invited' }),
     ]);
-    expect((await b.get('/api/couple')).body.programs).toEqual([{ id: programId, name: 'Riverside Couples Program', myEnrollment: 'invited' }]);
+    expect((await b.get('/api/couple')).body.programs).toEqual([
+      { id: programId, name: 'Riverside Couples Program', myEnrollment: 'invited' },
+    ]);
     expect((await b.post(`/api/programs/${programId}/enrollment`)).status).toBe(204);
     expect((await admin.get(`/api/programs/${programId}`)).body.counts.enrolledPartners).toBe(2);
   });

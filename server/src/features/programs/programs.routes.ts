@@ -37,7 +37,14 @@ export const programsRoutes: FastifyPluginAsyncZod<{ db: Db; invites: InviteSett
 
   app.post(
     '/api/programs/:programId/couple-invites',
-    { schema: { tags, summary: 'Invite a couple into the program (clinician)', params: programParamsSchema, response: { 201: createdInviteSchema } } },
+    {
+      schema: {
+        tags,
+        summary: 'Invite a couple into the program (clinician)',
+        params: programParamsSchema,
+        response: { 201: createdInviteSchema },
+      },
+    },
     async (request, reply) => reply.code(201).send(await inviteCouple(db, request.actor, request.params.programId, invites)),
   );
 
@@ -49,7 +56,14 @@ export const programsRoutes: FastifyPluginAsyncZod<{ db: Db; invites: InviteSett
 
   app.post(
     '/api/programs/:programId/enrollment',
-    { schema: { tags, summary: 'Accept, for myself, the program my couple was invited to', params: programParamsSchema, response: { 204: z.null() } } },
+    {
+      schema: {
+        tags,
+        summary: 'Accept, for myself, the program my couple was invited to',
+        params: programParamsSchema,
+        response: { 204: z.null() },
+      },
+    },
     async (request, reply) => {
       await acceptEnrollment(db, request.actor, request.params.programId);
       return reply.code(204).send(null);

@@ -85,7 +85,12 @@ export async function joinProgramAsClinician(tx: Tx, actor: Actor, programId: st
  */
 export async function enrollFromInvite(tx: Tx, actor: Actor, programId: string, invitedBy: string): Promise<string> {
   const { coupleId } = await requireMembership(tx, actor);
-  const members = await tx.selectFrom('coupleMembers').select('userId').where('coupleId', '=', coupleId).where('leftAt', 'is', null).execute();
+  const members = await tx
+    .selectFrom('coupleMembers')
+    .select('userId')
+    .where('coupleId', '=', coupleId)
+    .where('leftAt', 'is', null)
+    .execute();
   const existing = await tx
     .selectFrom('programEnrollments')
     .select('userId')
@@ -147,7 +152,9 @@ export async function findCaseload(db: Db, actor: Actor, programId: string): Pro
   await requireProgramRole(db, actor, programId, ['clinician']);
   const rows = await db
     .selectFrom('programEnrollments as e')
-    .innerJoin('coupleMembers as m', (join) => join.onRef('m.coupleId', '=', 'e.coupleId').onRef('m.userId', '=', 'e.userId').on('m.leftAt', 'is', null))
+    .innerJoin('coupleMembers as m', (join) =>
+      join.onRef('m.coupleId', '=', 'e.coupleId').onRef('m.userId', '=', 'e.userId').on('m.leftAt', 'is', null),
+    )
     .innerJoin('users', 'users.id', 'e.userId')
     .select(['e.coupleId', 'users.id', 'users.displayName', 'e.acceptedAt'])
     .where('e.programId', '=', programId)

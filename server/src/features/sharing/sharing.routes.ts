@@ -1,13 +1,20 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { sharingKindParamsSchema, sharingSettingSchema, sharingSettingsSchema, updateSharingInputSchema } from '@twofold/core/sharing/sharing.schemas';
+import {
+  sharingKindParamsSchema,
+  sharingSettingSchema,
+  sharingSettingsSchema,
+  updateSharingInputSchema,
+} from '@twofold/core/sharing/sharing.schemas';
 import type { Db } from '../../platform/db';
 import { findMySharing, updateMySharing } from './sharing.service';
 
 const tags = ['sharing'];
 
 export const sharingRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
-  app.get('/api/me/sharing', { schema: { tags, summary: 'My sharing settings, per kind of data', response: { 200: sharingSettingsSchema } } }, async (request) =>
-    findMySharing(db, request.actor),
+  app.get(
+    '/api/me/sharing',
+    { schema: { tags, summary: 'My sharing settings, per kind of data', response: { 200: sharingSettingsSchema } } },
+    async (request) => findMySharing(db, request.actor),
   );
 
   app.put(

@@ -43,7 +43,9 @@ describe('support preferences and sharing', () => {
   it('stores the words encrypted, never in plain text', async () => {
     const person = await newPerson(t);
     await person.put('/api/me/support-preferences', prefs);
-    const { rows } = await sql<Record<string, string>>`select * from support_preferences where owner_id = ${person.userId}`.execute(t.database.db);
+    const { rows } = await sql<Record<string, string>>`select * from support_preferences where owner_id = ${person.userId}`.execute(
+      t.database.db,
+    );
     expect(JSON.stringify(rows)).not.toContain('walk together');
     expect(rows[0]!['helpsCiphertext']).toMatch(/^v1\.[0-9a-f]{8}\./);
     expect((await person.get('/api/me/support-preferences')).body).toMatchObject(prefs);
@@ -58,7 +60,12 @@ describe('support preferences and sharing', () => {
 
     const log = await a.get('/api/me/access-log');
     expect(log.body.events).toEqual([
-      expect.objectContaining({ viewer: { id: b.userId, displayName: 'Blake', relation: 'partner' }, kind: 'support-preferences', action: 'read', purpose: 'partner-support' }),
+      expect.objectContaining({
+        viewer: { id: b.userId, displayName: 'Blake', relation: 'partner' },
+        kind: 'support-preferences',
+        action: 'read',
+        purpose: 'partner-support',
+      }),
     ]);
     expect((await b.get('/api/me/access-log')).body.events).toEqual([]);
     expect(await verifyAuditChain(t.database.db)).toBeNull();

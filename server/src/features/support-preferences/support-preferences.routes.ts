@@ -1,5 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { partnerParamsSchema, supportPreferencesInputSchema, supportPreferencesSchema } from '@twofold/core/support/support-preferences.schemas';
+import {
+  partnerParamsSchema,
+  supportPreferencesInputSchema,
+  supportPreferencesSchema,
+} from '@twofold/core/support/support-preferences.schemas';
 import type { Db } from '../../platform/db';
 import type { Cipher } from '../../platform/crypto';
 import { findSupportPreferences, saveSupportPreferences } from './support-preferences.service';
@@ -15,7 +19,14 @@ export const supportPreferencesRoutes: FastifyPluginAsyncZod<{ db: Db; cipher: C
 
   app.put(
     '/api/me/support-preferences',
-    { schema: { tags, summary: 'Save what helps me and what does not', body: supportPreferencesInputSchema, response: { 200: supportPreferencesSchema } } },
+    {
+      schema: {
+        tags,
+        summary: 'Save what helps me and what does not',
+        body: supportPreferencesInputSchema,
+        response: { 200: supportPreferencesSchema },
+      },
+    },
     async (request) => saveSupportPreferences(db, cipher, request.actor, request.body),
   );
 

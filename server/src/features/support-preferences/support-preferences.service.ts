@@ -32,7 +32,12 @@ export async function findSupportPreferences(db: Db, cipher: Cipher, actor: Acto
 }
 
 /** Saves the actor's own support preferences, encrypted at rest. Only the owner writes them. */
-export async function saveSupportPreferences(db: Db, cipher: Cipher, actor: Actor, input: SupportPreferencesInput): Promise<SupportPreferences> {
+export async function saveSupportPreferences(
+  db: Db,
+  cipher: Cipher,
+  actor: Actor,
+  input: SupportPreferencesInput,
+): Promise<SupportPreferences> {
   const ownerId = actor.userId;
   assertOwnerWrite(actor, ownerId);
   const values = {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app';
-import { createCipher, generateKey } from '../../platform/crypto';
+import { createCipher } from '../../platform/crypto';
 import { createCapturingMailer } from '../../platform/mailer';
 import { buildTestApp, newPerson, TestClient, type TestApp } from '../../../test/test-app';
 
@@ -49,7 +49,13 @@ describe('system', () => {
   });
 
   it('keeps no state in the server process: a second instance on the same database serves the same session', async () => {
-    const second = await buildApp({ config: t.config, database: t.database, cipher: createCipher(t.encryptionKey), mailer: createCapturingMailer(), logger: false });
+    const second = await buildApp({
+      config: t.config,
+      database: t.database,
+      cipher: createCipher(t.encryptionKey),
+      mailer: createCapturingMailer(),
+      logger: false,
+    });
     try {
       const person = await newPerson(t);
       const cookie = `twofold_session=${person.sessionCookie()}`;

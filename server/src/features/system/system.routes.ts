@@ -4,10 +4,16 @@ import { pingDatabase, type Db } from '../../platform/db';
 
 const tags = ['system'];
 
-export const systemRoutes: FastifyPluginAsyncZod<{ db: Db; dialect: 'postgres' | 'pglite'; crisis: CrisisResources }> = async (app, { db, dialect, crisis }) => {
+export const systemRoutes: FastifyPluginAsyncZod<{ db: Db; dialect: 'postgres' | 'pglite'; crisis: CrisisResources }> = async (
+  app,
+  { db, dialect, crisis },
+) => {
   app.get(
     '/api/health',
-    { config: { public: true }, schema: { tags, summary: 'Is Twofold and its database up?', response: { 200: healthSchema, 503: healthSchema } } },
+    {
+      config: { public: true },
+      schema: { tags, summary: 'Is Twofold and its database up?', response: { 200: healthSchema, 503: healthSchema } },
+    },
     async (_request, reply) => {
       const reachable = await pingDatabase(db);
       return reply.code(reachable ? 200 : 503).send({ status: reachable ? 'ok' : 'degraded', database: { dialect, reachable } });
