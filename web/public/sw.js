@@ -8,7 +8,12 @@ const cacheName = 'twofold-shell-v1';
 const shell = ['/', '/manifest.webmanifest', '/icon.svg', '/icon-192.png', '/neutral.html', '/neutral.css'];
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(cacheName).then((cache) => cache.addAll(shell)).then(() => self.skipWaiting()));
+  event.waitUntil(
+    caches
+      .open(cacheName)
+      .then((cache) => cache.addAll(shell))
+      .then(() => self.skipWaiting()),
+  );
 });
 
 self.addEventListener('activate', (event) => {

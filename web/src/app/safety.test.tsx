@@ -10,7 +10,10 @@ import { RouteError } from './route-error';
 
 describe('quick exit', () => {
   it('forgets cached data, blanks the page and replaces the history entry with the neutral page', async () => {
-    mockServer({ 'GET /api/me': () => ({ status: 200, body: alexMe }), 'GET /api/me/sharing': () => ({ status: 200, body: { settings: [] } }) });
+    mockServer({
+      'GET /api/me': () => ({ status: 200, body: alexMe }),
+      'GET /api/me/sharing': () => ({ status: 200, body: { settings: [] } }),
+    });
     const replace = vi.spyOn(window.location, 'replace').mockImplementation(() => undefined);
     const user = userEvent.setup();
     const { queryClient } = renderApp('/sharing');
@@ -42,10 +45,16 @@ describe('crisis help', () => {
   it('opens a dialog listing 988 with a tel: link, on a logged-out page', async () => {
     mockServer({
       'GET /api/me': () => problem(401, 'unauthenticated', 'Please log in.'),
-      'GET /api/crisis-resources': () => ({ status: 200, body: { region: 'US', resources: [
-        { id: '988', name: '988 Suicide & Crisis Lifeline', kind: 'suicide', phone: '988', sms: { number: '988' }, hours: '24/7' },
-        { id: 'samhsa', name: 'SAMHSA National Helpline', kind: 'substance', phone: '1-800-662-4357' },
-      ] } }),
+      'GET /api/crisis-resources': () => ({
+        status: 200,
+        body: {
+          region: 'US',
+          resources: [
+            { id: '988', name: '988 Suicide & Crisis Lifeline', kind: 'suicide', phone: '988', sms: { number: '988' }, hours: '24/7' },
+            { id: 'samhsa', name: 'SAMHSA National Helpline', kind: 'substance', phone: '1-800-662-4357' },
+          ],
+        },
+      }),
     });
     const user = userEvent.setup();
     renderApp('/login');
@@ -61,7 +70,10 @@ describe('crisis help', () => {
   });
 
   it('still lists the lines from the built-in list when the server cannot be reached', async () => {
-    vi.stubGlobal('fetch', vi.fn(() => Promise.reject(new TypeError('offline'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.reject(new TypeError('offline'))),
+    );
     const user = userEvent.setup();
     renderApp('/join/aaaaaaaaaaaaaaaaaaaaaa');
     await user.click(await screen.findByRole('button', { name: 'Crisis help' }));

@@ -30,7 +30,10 @@ describe('session handling', () => {
         loggedIn = true;
         return { status: 200, body: alexMe };
       },
-      'GET /api/invites/:token': () => ({ status: 200, body: { kind: 'partner', invitedBy: 'Blake', programName: null, expiresAt: '2026-12-02T09:00:00.000Z' } }),
+      'GET /api/invites/:token': () => ({
+        status: 200,
+        body: { kind: 'partner', invitedBy: 'Blake', programName: null, expiresAt: '2026-12-02T09:00:00.000Z' },
+      }),
       'GET /api/couple': () => problem(409, 'not-in-couple', 'You are not in a couple space.'),
     });
     const user = userEvent.setup();

@@ -3,7 +3,10 @@ import { api, onUnauthenticated } from './api-client';
 import { ApiProblem } from './problem';
 
 function problemResponse(status: number, code: string) {
-  return new Response(JSON.stringify({ type: 'about:blank', title: 't', status, code }), { status, headers: { 'content-type': 'application/problem+json' } });
+  return new Response(JSON.stringify({ type: 'about:blank', title: 't', status, code }), {
+    status,
+    headers: { 'content-type': 'application/problem+json' },
+  });
 }
 
 describe('api client', () => {
@@ -27,7 +30,10 @@ describe('api client', () => {
   });
 
   it('turns a 401 into an ApiProblem and tells the app the session ended', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => problemResponse(401, 'unauthenticated')));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => problemResponse(401, 'unauthenticated')),
+    );
     const listener = vi.fn();
     const stop = onUnauthenticated(listener);
     await expect(api.get('/api/couple')).rejects.toBeInstanceOf(ApiProblem);
@@ -38,7 +44,10 @@ describe('api client', () => {
   });
 
   it('reports an unreachable server as offline, not as a crash', async () => {
-    vi.stubGlobal('fetch', vi.fn(() => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.reject(new TypeError('Failed to fetch'))),
+    );
     await expect(api.get('/api/me')).rejects.toMatchObject({ offline: true });
   });
 });

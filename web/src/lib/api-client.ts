@@ -1,4 +1,4 @@
-import type { ApiProblem} from './problem';
+import type { ApiProblem } from './problem';
 import { offlineProblem, problemFromResponse } from './problem';
 
 /**

@@ -16,7 +16,8 @@ export function useProblemText(): (error: unknown) => string {
     }
     const base = t(`problems.${error.code}`);
     const detail = error.problem.detail;
-    const showDetail = i18n.resolvedLanguage === 'en' && detail && detail !== base && error.code !== 'validation-failed' && error.code !== 'internal-error';
+    const showDetail =
+      i18n.resolvedLanguage === 'en' && detail && detail !== base && error.code !== 'validation-failed' && error.code !== 'internal-error';
     return showDetail ? `${base} ${detail}` : base;
   };
 }

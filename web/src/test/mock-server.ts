@@ -11,7 +11,10 @@ export interface RecordedRequest {
   body: unknown;
 }
 
-type Handler = (request: RecordedRequest, params: Record<string, string>) => { status: number; body?: unknown } | Promise<{ status: number; body?: unknown }>;
+type Handler = (
+  request: RecordedRequest,
+  params: Record<string, string>,
+) => { status: number; body?: unknown } | Promise<{ status: number; body?: unknown }>;
 
 export function problem(status: number, code: string, title: string, errors?: { pointer: string; message: string }[]) {
   return { status, body: { type: `about:blank#${code}`, title, status, code, ...(errors ? { errors } : {}) } };
@@ -28,8 +31,15 @@ export function mockServer(routes: Record<string, Handler>) {
   const fetchMock = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
     const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url, 'http://localhost');
     const method = (init.method ?? 'GET').toUpperCase();
-    const headers = Object.fromEntries(Object.entries((init.headers ?? {}) as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v]));
-    const request: RecordedRequest = { method, path: url.pathname, headers, body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined };
+    const headers = Object.fromEntries(
+      Object.entries((init.headers ?? {}) as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v]),
+    );
+    const request: RecordedRequest = {
+      method,
+      path: url.pathname,
+      headers,
+      body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
+    };
     requests.push(request);
     if (method === 'GET' && url.pathname === '/api/csrf-token' && !routes['GET /api/csrf-token']) {
       return json(200, { token: 'csrf-test-token' });
@@ -53,7 +63,10 @@ function json(status: number, body: unknown): Response {
     return new Response(null, { status });
   }
   const isProblem = status >= 400;
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': isProblem ? 'application/problem+json' : 'application/json' } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': isProblem ? 'application/problem+json' : 'application/json' },
+  });
 }
 
 export const ids = {

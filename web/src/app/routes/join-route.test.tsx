@@ -19,7 +19,9 @@ describe('join page', () => {
     const { router } = renderApp(`/join/${token}`);
     expect(await screen.findByText('Alex invited you to share a couple space on Twofold.')).toBeTruthy();
     expect(screen.getByText(/expires on December 2, 2026/)).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'I already have an account: log in' }).getAttribute('href')).toBe(`/login?next=${encodeURIComponent(`/join/${token}`)}`);
+    expect(screen.getByRole('link', { name: 'I already have an account: log in' }).getAttribute('href')).toBe(
+      `/login?next=${encodeURIComponent(`/join/${token}`)}`,
+    );
     expect(router.state.location.pathname).toBe(`/join/${token}`);
 
     await user.type(screen.getByLabelText('What should we call you?'), 'Blake');
@@ -55,7 +57,9 @@ describe('join page', () => {
     const user = userEvent.setup();
     renderApp(`/join/${token}`);
     await user.click(await screen.findByRole('button', { name: 'Accept the invite' }));
-    expect((await screen.findByRole('alert')).textContent).toContain('You are already in a couple space. To join another, you would first leave your current one.');
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'You are already in a couple space. To join another, you would first leave your current one.',
+    );
   });
 
   it('says plainly when the link was used or expired', async () => {
@@ -64,7 +68,11 @@ describe('join page', () => {
       'GET /api/invites/:token': () => problem(410, 'invite-invalid', 'This invite link is no longer valid.'),
     });
     renderApp(`/join/${token}`);
-    await waitFor(() => expect(screen.getByText(/This invite link is no longer valid\. It may have been used already or expired\. Ask the person/)).toBeTruthy());
+    await waitFor(() =>
+      expect(
+        screen.getByText(/This invite link is no longer valid\. It may have been used already or expired\. Ask the person/),
+      ).toBeTruthy(),
+    );
     expect(screen.queryByRole('button', { name: 'Accept the invite' })).toBeNull();
   });
 });

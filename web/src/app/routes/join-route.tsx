@@ -30,7 +30,11 @@ export function JoinRoute() {
     const unknown = hasCode(invite.error, 'not-found') || hasCode(invite.error, 'validation-failed');
     return (
       <Page title={t('join.title')} narrow>
-        {gone || unknown ? <Notice tone="info">{gone ? t('join.invalid') : t('join.notFound')}</Notice> : <LoadError error={invite.error} onRetry={() => void invite.refetch()} />}
+        {gone || unknown ? (
+          <Notice tone="info">{gone ? t('join.invalid') : t('join.notFound')}</Notice>
+        ) : (
+          <LoadError error={invite.error} onRetry={() => void invite.refetch()} />
+        )}
       </Page>
     );
   }

@@ -1,4 +1,5 @@
-import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { useMe } from '../../features/auth/api/use-me';
 import { useTranslation } from 'react-i18next';
 import { Notice } from '../../components/ui/notice';
 import { Page } from '../../components/ui/page';
@@ -12,6 +13,11 @@ export function LoginRoute() {
   const [params] = useSearchParams();
   const next = safeNextPath(params.get('next'));
   const sessionEnded = Boolean((location.state as { sessionEnded?: boolean } | null)?.sessionEnded);
+  const me = useMe();
+  if (me.data) {
+    // Already logged in (another tab, the back button): go on to where the person was going.
+    return <Navigate to={next ?? '/'} replace />;
+  }
   return (
     <Page title={t('auth.loginTitle')} narrow>
       {sessionEnded ? <Notice tone="info">{t('auth.sessionEnded')}</Notice> : null}

@@ -10,9 +10,15 @@ describe('me page', () => {
   it('saves my support preferences with a PUT and says who sees them now', async () => {
     const { requests } = mockServer({
       'GET /api/me': () => ({ status: 200, body: alexMe }),
-      'GET /api/me/sharing': () => ({ status: 200, body: { settings: [{ kind: 'support-preferences', audience: 'partner', updatedAt: '2026-11-24T09:00:00.000Z' }] } }),
+      'GET /api/me/sharing': () => ({
+        status: 200,
+        body: { settings: [{ kind: 'support-preferences', audience: 'partner', updatedAt: '2026-11-24T09:00:00.000Z' }] },
+      }),
       'GET /api/me/support-preferences': () => ({ status: 200, body: empty }),
-      'PUT /api/me/support-preferences': (request) => ({ status: 200, body: { ...empty, ...(request.body as object), updatedAt: '2026-11-25T09:00:00.000Z' } }),
+      'PUT /api/me/support-preferences': (request) => ({
+        status: 200,
+        body: { ...empty, ...(request.body as object), updatedAt: '2026-11-25T09:00:00.000Z' },
+      }),
     });
     const user = userEvent.setup();
     renderApp('/me');
@@ -46,7 +52,11 @@ describe('me page', () => {
     await user.selectOptions(within(profile).getByLabelText('Language'), 'es');
     await user.click(within(profile).getByRole('button', { name: 'Save profile' }));
     await waitFor(() => expect(screen.getByRole('button', { name: 'Salida rápida' })).toBeTruthy());
-    expect(requests.find((request) => request.method === 'PATCH')?.body).toEqual({ displayName: 'Alex R.', locale: 'es', timeZone: 'America/Chicago' });
+    expect(requests.find((request) => request.method === 'PATCH')?.body).toEqual({
+      displayName: 'Alex R.',
+      locale: 'es',
+      timeZone: 'America/Chicago',
+    });
     expect(document.documentElement.lang).toBe('es');
   });
 });

@@ -15,9 +15,18 @@ const program = {
 describe('program page', () => {
   it('shows an admin the counts and staff and makes a clinician invite link, without any caseload', async () => {
     const { requests } = mockServer({
-      'GET /api/me': () => ({ status: 200, body: { ...alexMe, staff: [{ programId: ids.program, programName: program.name, role: 'admin' }] } }),
-      'GET /api/programs/:id': () => ({ status: 200, body: { ...program, myRole: 'admin', can: { inviteClinician: true, inviteCouple: false, viewCaseload: false } } }),
-      'POST /api/programs/:id/clinician-invites': () => ({ status: 201, body: { id: ids.invite, token: 't', url: 'http://localhost/join/clin', expiresAt: '2026-12-02T09:00:00.000Z' } }),
+      'GET /api/me': () => ({
+        status: 200,
+        body: { ...alexMe, staff: [{ programId: ids.program, programName: program.name, role: 'admin' }] },
+      }),
+      'GET /api/programs/:id': () => ({
+        status: 200,
+        body: { ...program, myRole: 'admin', can: { inviteClinician: true, inviteCouple: false, viewCaseload: false } },
+      }),
+      'POST /api/programs/:id/clinician-invites': () => ({
+        status: 201,
+        body: { id: ids.invite, token: 't', url: 'http://localhost/join/clin', expiresAt: '2026-12-02T09:00:00.000Z' },
+      }),
     });
     const user = userEvent.setup();
     renderApp(`/programs/${ids.program}`);
@@ -30,13 +39,29 @@ describe('program page', () => {
     expect(requests.some((request) => request.method === 'GET' && request.path.endsWith('/caseload'))).toBe(false);
   });
 
-  it('shows a clinician the caseload with each partner\'s own enrollment', async () => {
+  it("shows a clinician the caseload with each partner's own enrollment", async () => {
     mockServer({
-      'GET /api/me': () => ({ status: 200, body: { ...alexMe, coupleId: null, staff: [{ programId: ids.program, programName: program.name, role: 'clinician' }] } }),
-      'GET /api/programs/:id': () => ({ status: 200, body: { ...program, myRole: 'clinician', can: { inviteClinician: false, inviteCouple: true, viewCaseload: true } } }),
+      'GET /api/me': () => ({
+        status: 200,
+        body: { ...alexMe, coupleId: null, staff: [{ programId: ids.program, programName: program.name, role: 'clinician' }] },
+      }),
+      'GET /api/programs/:id': () => ({
+        status: 200,
+        body: { ...program, myRole: 'clinician', can: { inviteClinician: false, inviteCouple: true, viewCaseload: true } },
+      }),
       'GET /api/programs/:id/caseload': () => ({
         status: 200,
-        body: { couples: [{ coupleId: ids.couple, partners: [{ id: ids.alex, displayName: 'Alex', enrollment: 'accepted' }, { id: ids.blake, displayName: 'Blake', enrollment: 'invited' }] }] },
+        body: {
+          couples: [
+            {
+              coupleId: ids.couple,
+              partners: [
+                { id: ids.alex, displayName: 'Alex', enrollment: 'accepted' },
+                { id: ids.blake, displayName: 'Blake', enrollment: 'invited' },
+              ],
+            },
+          ],
+        },
       }),
     });
     const { router } = renderApp('/');

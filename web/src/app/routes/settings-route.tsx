@@ -59,10 +59,21 @@ export function SettingsRoute() {
             <LanguageSelect onChanged={(locale) => updateProfile.mutate({ locale })} />
             {failed ? <Notice tone="error">{problemText(failed)}</Notice> : null}
             <div className="button-column account-actions">
-              <button type="button" className="button button--primary" disabled={logout.isPending} onClick={() => logout.mutate(undefined, afterLogout)}>
+              <button
+                type="button"
+                className="button button--primary"
+                disabled={logout.isPending}
+                onClick={() => logout.mutate(undefined, afterLogout)}
+              >
                 {logout.isPending ? t('settings.loggingOut') : t('settings.logOut')}
               </button>
-              <button type="button" className="button button--secondary" aria-describedby="logout-everywhere-hint" disabled={logoutEverywhere.isPending} onClick={() => logoutEverywhere.mutate(undefined, afterLogout)}>
+              <button
+                type="button"
+                className="button button--secondary"
+                aria-describedby="logout-everywhere-hint"
+                disabled={logoutEverywhere.isPending}
+                onClick={() => logoutEverywhere.mutate(undefined, afterLogout)}
+              >
                 {t('settings.logOutEverywhere')}
               </button>
               <p className="field__hint" id="logout-everywhere-hint">

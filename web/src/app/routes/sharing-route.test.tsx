@@ -30,7 +30,10 @@ describe('sharing settings page', () => {
   it('sends a PUT with the chosen audience and confirms it once saved', async () => {
     const { requests } = mockServer({
       'GET /api/me': () => ({ status: 200, body: alexMe }),
-      'GET /api/me/sharing': () => ({ status: 200, body: { settings: [{ kind: 'support-preferences', audience: 'private', updatedAt: null }] } }),
+      'GET /api/me/sharing': () => ({
+        status: 200,
+        body: { settings: [{ kind: 'support-preferences', audience: 'private', updatedAt: null }] },
+      }),
       'PUT /api/me/sharing/:kind': (request, params) => ({
         status: 200,
         body: { kind: params['kind'], audience: (request.body as { audience: string }).audience, updatedAt: '2026-11-25T09:00:00.000Z' },
@@ -53,7 +56,10 @@ describe('sharing settings page', () => {
   it('keeps the saved choice and says so calmly when the change fails', async () => {
     mockServer({
       'GET /api/me': () => ({ status: 200, body: alexMe }),
-      'GET /api/me/sharing': () => ({ status: 200, body: { settings: [{ kind: 'support-preferences', audience: 'private', updatedAt: null }] } }),
+      'GET /api/me/sharing': () => ({
+        status: 200,
+        body: { settings: [{ kind: 'support-preferences', audience: 'private', updatedAt: null }] },
+      }),
       'PUT /api/me/sharing/:kind': () => problem(503, 'service-busy', 'Twofold is busy.'),
     });
     const user = userEvent.setup();

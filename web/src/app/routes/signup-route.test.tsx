@@ -15,7 +15,10 @@ describe('sign-up form', () => {
   it('puts a field error from a problem+json 400 pointer on that field', async () => {
     const { requests } = mockServer({
       'GET /api/me': () => problem(401, 'unauthenticated', 'Please log in.'),
-      'POST /api/auth/signup': () => problem(400, 'validation-failed', 'Some answers need another look.', [{ pointer: '/displayName', message: 'That name is too long for us.' }]),
+      'POST /api/auth/signup': () =>
+        problem(400, 'validation-failed', 'Some answers need another look.', [
+          { pointer: '/displayName', message: 'That name is too long for us.' },
+        ]),
     });
     const user = userEvent.setup();
     renderApp('/signup');
@@ -31,7 +34,12 @@ describe('sign-up form', () => {
 
     const sent = requests.find((request) => request.path === '/api/auth/signup');
     expect(sent?.headers['x-csrf-token']).toBe('csrf-test-token');
-    expect(sent?.body).toMatchObject({ email: 'sam@example.org', displayName: 'Sam', locale: 'en', timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
+    expect(sent?.body).toMatchObject({
+      email: 'sam@example.org',
+      displayName: 'Sam',
+      locale: 'en',
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    });
   });
 
   it('checks the password length with the shared schema before sending anything', async () => {
@@ -49,7 +57,10 @@ describe('sign-up form', () => {
   it('says to check the e-mail after the 202, without telling whether the address has an account', async () => {
     mockServer({
       'GET /api/me': () => problem(401, 'unauthenticated', 'Please log in.'),
-      'POST /api/auth/signup': () => ({ status: 202, body: { status: 'check-email', message: 'Check your e-mail for a link to finish signing up.' } }),
+      'POST /api/auth/signup': () => ({
+        status: 202,
+        body: { status: 'check-email', message: 'Check your e-mail for a link to finish signing up.' },
+      }),
     });
     const user = userEvent.setup();
     renderApp('/signup');

@@ -1,4 +1,5 @@
-import { Link, useSearchParams } from 'react-router';
+import { Link, Navigate, useSearchParams } from 'react-router';
+import { useMe } from '../../features/auth/api/use-me';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/ui/page';
 import { SignupForm } from '../../features/auth/components/signup-form';
@@ -8,6 +9,10 @@ export function SignupRoute() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const next = safeNextPath(params.get('next'));
+  const me = useMe();
+  if (me.data) {
+    return <Navigate to={next ?? '/'} replace />;
+  }
   return (
     <Page title={t('auth.signupTitle')} intro={t('auth.signupIntro')} narrow>
       <SignupForm {...(next ? { next } : {})} />

@@ -32,7 +32,10 @@ describe('us page', () => {
     mockServer({
       'GET /api/me': () => ({ status: 200, body: alexMe }),
       'GET /api/couple': () => ({ status: 200, body: couple }),
-      'GET /api/people/:id/support-preferences': () => ({ status: 200, body: { ownerId: ids.blake, helps: 'A short walk together.', doesNotHelp: '', updatedAt: null, can: { edit: false } } }),
+      'GET /api/people/:id/support-preferences': () => ({
+        status: 200,
+        body: { ownerId: ids.blake, helps: 'A short walk together.', doesNotHelp: '', updatedAt: null, can: { edit: false } },
+      }),
     });
     renderApp('/us');
     const region = await screen.findByRole('region', { name: 'What helps Blake' });
@@ -68,7 +71,10 @@ describe('us page', () => {
     let notices = [{ id: ids.notice, code: 'partner-left', at: '2026-11-24T09:00:00.000Z' }];
     const { requests } = mockServer({
       'GET /api/me': () => ({ status: 200, body: alexMe }),
-      'GET /api/couple': () => ({ status: 200, body: { ...couple, partners: [couple.partners[0]], notices, can: { invite: true, leave: true } } }),
+      'GET /api/couple': () => ({
+        status: 200,
+        body: { ...couple, partners: [couple.partners[0]], notices, can: { invite: true, leave: true } },
+      }),
       'DELETE /api/couple/notices/:id': () => {
         notices = [];
         return { status: 204 };
@@ -86,7 +92,10 @@ describe('us page', () => {
     let pendingInvite: { id: string; expiresAt: string } | null = null;
     mockServer({
       'GET /api/me': () => ({ status: 200, body: alexMe }),
-      'GET /api/couple': () => ({ status: 200, body: { ...couple, partners: [couple.partners[0]], pendingInvite, can: { invite: pendingInvite === null, leave: true } } }),
+      'GET /api/couple': () => ({
+        status: 200,
+        body: { ...couple, partners: [couple.partners[0]], pendingInvite, can: { invite: pendingInvite === null, leave: true } },
+      }),
       'POST /api/couple/invites': () => {
         pendingInvite = { id: ids.invite, expiresAt: '2026-12-02T09:00:00.000Z' };
         return { status: 201, body: { ...pendingInvite, token: 'tok', url: 'http://localhost:3100/join/tok' } };

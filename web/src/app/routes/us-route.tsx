@@ -28,7 +28,9 @@ function WhatIShare() {
       <p className="muted">{t('couple.youShareIntro')}</p>
       <ul className="bullets">
         {sharing.data.settings.map((setting) => (
-          <li key={setting.kind}>{t('couple.youShareKind', { kind: kindText(setting.kind).label, audience: t(`sharing.audienceShort.${setting.audience}`) })}</li>
+          <li key={setting.kind}>
+            {t('couple.youShareKind', { kind: kindText(setting.kind).label, audience: t(`sharing.audienceShort.${setting.audience}`) })}
+          </li>
         ))}
       </ul>
       <Link to="/sharing">{t('couple.changeSharing')}</Link>

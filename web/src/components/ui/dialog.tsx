@@ -5,7 +5,19 @@ import { useTranslation } from 'react-i18next';
  * A modal dialog on the native <dialog> element: focus is trapped and restored by the browser,
  * Escape closes it, and the rest of the page is inert while it is open.
  */
-export function Dialog({ open, onClose, title, children, className }: { open: boolean; onClose: () => void; title: string; children: ReactNode; className?: string }) {
+export function Dialog({
+  open,
+  onClose,
+  title,
+  children,
+  className,
+}: {
+  open: boolean;
+  onClose: () => void;
+  title: string;
+  children: ReactNode;
+  className?: string;
+}) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();

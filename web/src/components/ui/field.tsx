@@ -33,25 +33,47 @@ export function FieldFrame({ label, hint, error, children }: FieldFrameProps) {
   );
 }
 
-type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & { label: string; hint?: ReactNode; error?: string | undefined; name: string };
+type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & {
+  label: string;
+  hint?: ReactNode;
+  error?: string | undefined;
+  name: string;
+};
 
 export function TextField({ label, hint, error, className, ...input }: TextFieldProps) {
   return (
     <FieldFrame label={label} hint={hint} error={error}>
       {({ id, describedBy, invalid }) => (
-        <input id={id} className={['input', className].filter(Boolean).join(' ')} aria-describedby={describedBy} aria-invalid={invalid || undefined} {...input} />
+        <input
+          id={id}
+          className={['input', className].filter(Boolean).join(' ')}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          {...input}
+        />
       )}
     </FieldFrame>
   );
 }
 
-type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> & { label: string; hint?: ReactNode; error?: string | undefined; name: string };
+type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> & {
+  label: string;
+  hint?: ReactNode;
+  error?: string | undefined;
+  name: string;
+};
 
 export function TextAreaField({ label, hint, error, className, ...textarea }: TextAreaFieldProps) {
   return (
     <FieldFrame label={label} hint={hint} error={error}>
       {({ id, describedBy, invalid }) => (
-        <textarea id={id} className={['input input--area', className].filter(Boolean).join(' ')} aria-describedby={describedBy} aria-invalid={invalid || undefined} {...textarea} />
+        <textarea
+          id={id}
+          className={['input input--area', className].filter(Boolean).join(' ')}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          {...textarea}
+        />
       )}
     </FieldFrame>
   );
@@ -77,7 +99,14 @@ export function PasswordField({ label, hint, error, className, showLabel, showTe
             spellCheck={false}
             {...input}
           />
-          <button type="button" className="button button--ghost password__toggle" aria-pressed={visible} aria-controls={id} aria-label={showLabel} onClick={() => setVisible(!visible)}>
+          <button
+            type="button"
+            className="button button--ghost password__toggle"
+            aria-pressed={visible}
+            aria-controls={id}
+            aria-label={showLabel}
+            onClick={() => setVisible(!visible)}
+          >
             {showText}
           </button>
         </div>

@@ -5,7 +5,17 @@ import { useTranslation } from 'react-i18next';
  * One page: its single h1, the document title, and focus on the heading after navigation so
  * screen-reader and keyboard users start at the top of the new page.
  */
-export function Page({ title, intro, children, narrow = false }: { title: string; intro?: ReactNode; children?: ReactNode; narrow?: boolean }) {
+export function Page({
+  title,
+  intro,
+  children,
+  narrow = false,
+}: {
+  title: string;
+  intro?: ReactNode;
+  children?: ReactNode;
+  narrow?: boolean;
+}) {
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {

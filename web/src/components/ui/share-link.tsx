@@ -33,7 +33,14 @@ export function ShareLink({ url, expiresAt }: { url: string; expiresAt: string }
       <label className="field__label" htmlFor={id}>
         {t('share.linkLabel')}
       </label>
-      <input id={id} className="input share-link__url" readOnly value={url} onFocus={(event) => event.currentTarget.select()} aria-describedby={`${id}-note`} />
+      <input
+        id={id}
+        className="input share-link__url"
+        readOnly
+        value={url}
+        onFocus={(event) => event.currentTarget.select()}
+        aria-describedby={`${id}-note`}
+      />
       <p className="field__hint" id={`${id}-note`}>
         {t('share.onceNote', { date: formatDate(expiresAt, i18n.language) })} {t('share.shownOnce')}
       </p>

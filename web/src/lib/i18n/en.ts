@@ -27,7 +27,7 @@ export const en = {
   },
   safety: {
     quickExit: 'Quick exit',
-    quickExitHint: 'Leaves Twofold at once and shows a blank page.',
+    quickExitHint: 'Leaves Twofold at once and shows a blank page. You can also press Esc three times.',
     crisisHelp: 'Crisis help',
     crisisTitle: 'Help right now',
     crisisIntro: 'If you or someone near you is in danger, call or text one of these lines. They are free and confidential.',
@@ -39,7 +39,10 @@ export const en = {
     spanishNote: 'Many lines also answer in Spanish.',
     offlineNote: 'These numbers also work when Twofold is offline.',
     resources: {
-      '988': { name: '988 Suicide & Crisis Lifeline', about: 'For thoughts of suicide, a mental health or substance use crisis, or emotional distress.' },
+      '988': {
+        name: '988 Suicide & Crisis Lifeline',
+        about: 'For thoughts of suicide, a mental health or substance use crisis, or emotional distress.',
+      },
       samhsa: { name: 'SAMHSA National Helpline', about: 'Treatment referral and information about substance use, free and private.' },
       '911': { name: 'Emergency services', about: 'If someone is in immediate danger or hurt.' },
       ndvh: { name: 'National Domestic Violence Hotline', about: 'If you feel unsafe with someone, including a partner.' },
@@ -99,7 +102,8 @@ export const en = {
     haveAccount: 'Already have an account?',
     noAccount: 'New to Twofold?',
     checkEmailTitle: 'Check your e-mail',
-    checkEmail: 'If this address can be used, we sent a link to {{email}}. Open it on this device to finish creating your account. The link works for a limited time.',
+    checkEmail:
+      'If this address can be used, we sent a link to {{email}}. Open it on this device to finish creating your account. The link works for a limited time.',
     checkEmailSpam: 'Nothing there? Look in spam, or try again in a few minutes.',
     confirmTitle: 'Finishing your sign-up',
     confirming: 'One moment, we are setting up your account…',
@@ -112,7 +116,8 @@ export const en = {
   },
   home: {
     welcomeTitle: 'Welcome to Twofold',
-    welcomeIntro: 'A place for couples who recover from substance use together. Each of you has a private space; you share only what you choose, and you can change that at any time.',
+    welcomeIntro:
+      'A place for couples who recover from substance use together. Each of you has a private space; you share only what you choose, and you can change that at any time.',
     points: {
       own: 'Each partner owns their data.',
       support: 'Support without surveillance: no one tracks the other.',
@@ -183,12 +188,14 @@ export const en = {
     withdrawing: 'Withdrawing…',
     inviteWithdrawn: 'The link was withdrawn. It no longer works.',
     programsTitle: 'Treatment programs',
-    programInvited: '{{program}} invited you both. Joining shares nothing by itself: the care team sees only what you choose on the sharing page.',
+    programInvited:
+      '{{program}} invited you both. Joining shares nothing by itself: the care team sees only what you choose on the sharing page.',
     programAccepted: 'You are enrolled in {{program}}.',
     acceptProgram: 'Join {{program}} for myself',
     leaveProgram: 'Leave {{program}}',
     noticePartnerLeft: 'Your partner left the couple space. What they shared is no longer visible to you.',
-    noticeSupport: 'This can be hard. Your own space and everything you wrote are still here. If you want to talk to someone now, crisis help is at the top of every page.',
+    noticeSupport:
+      'This can be hard. Your own space and everything you wrote are still here. If you want to talk to someone now, crisis help is at the top of every page.',
     dismissNotice: 'Okay, hide this',
     leaveTitle: 'Leave the couple space',
     leaveIntro: 'You can leave at any time, on your own. Your partner is not asked.',
@@ -237,12 +244,16 @@ export const en = {
   },
   sharing: {
     title: 'Sharing',
-    intro: 'This page is your data boundary. For each kind of data you choose who may see it. Everything starts private. Changes take effect immediately, and you can change them back at any time.',
+    intro:
+      'This page is your data boundary. For each kind of data you choose who may see it. Everything starts private. Changes take effect immediately, and you can change them back at any time.',
     audienceLegend: 'Who may see this?',
     audiences: {
       private: { label: 'Only me', help: 'Nobody else sees it, not your partner and not a care team.' },
       partner: { label: 'My partner', help: 'Your partner can read it. Your care team cannot.' },
-      'care-team': { label: 'My care team', help: 'Clinicians in programs you joined can read it, for your treatment. Your partner cannot.' },
+      'care-team': {
+        label: 'My care team',
+        help: 'Clinicians in programs you joined can read it, for your treatment. Your partner cannot.',
+      },
       both: { label: 'My partner and my care team', help: 'Both your partner and your care team can read it.' },
     },
     audienceShort: {
@@ -257,7 +268,10 @@ export const en = {
         help: 'What helps you when you are having a hard time, and what does not.',
       },
     },
-    unknownKind: { label: 'Other data ({{kind}})', help: 'A kind of data this version of the page does not describe yet. It is private unless you change it.' },
+    unknownKind: {
+      label: 'Other data ({{kind}})',
+      help: 'A kind of data this version of the page does not describe yet. It is private unless you change it.',
+    },
     updatedAt: 'Changed {{when}}.',
     defaultPrivate: 'Private (the default).',
     savedNow: 'Saved. Now visible to: {{audience}}.',
@@ -278,7 +292,8 @@ export const en = {
   },
   programs: {
     newTitle: 'Set up a program',
-    newIntro: 'For treatment programs and clinics. As admin you invite clinicians; clinicians invite couples. Admins see no clinical content.',
+    newIntro:
+      'For treatment programs and clinics. As admin you invite clinicians; clinicians invite couples. Admins see no clinical content.',
     name: 'Program name',
     nameHint: 'For example: Riverside Couples Recovery.',
     create: 'Create program',

@@ -29,7 +29,7 @@ export const es: Translation = {
   },
   safety: {
     quickExit: 'Salida rápida',
-    quickExitHint: 'Sale de Twofold de inmediato y muestra una página en blanco.',
+    quickExitHint: 'Sale de Twofold de inmediato y muestra una página en blanco. También puedes pulsar Esc tres veces.',
     crisisHelp: 'Ayuda en crisis',
     crisisTitle: 'Ayuda ahora mismo',
     crisisIntro: 'Si tú o alguien cerca de ti está en peligro, llama o escribe a una de estas líneas. Son gratuitas y confidenciales.',
@@ -41,10 +41,20 @@ export const es: Translation = {
     spanishNote: 'Muchas líneas también atienden en español.',
     offlineNote: 'Estos números funcionan aunque Twofold no tenga conexión.',
     resources: {
-      '988': { name: '988 Línea de Prevención del Suicidio y Crisis', about: 'Para pensamientos de suicidio, una crisis de salud mental o de consumo de sustancias, o angustia emocional. Por teléfono atiende en español.' },
-      samhsa: { name: 'Línea Nacional de Ayuda de SAMHSA', about: 'Información y referencias a tratamiento por consumo de sustancias, gratis y en privado. Atiende en español.' },
+      '988': {
+        name: '988 Línea de Prevención del Suicidio y Crisis',
+        about:
+          'Para pensamientos de suicidio, una crisis de salud mental o de consumo de sustancias, o angustia emocional. Por teléfono atiende en español.',
+      },
+      samhsa: {
+        name: 'Línea Nacional de Ayuda de SAMHSA',
+        about: 'Información y referencias a tratamiento por consumo de sustancias, gratis y en privado. Atiende en español.',
+      },
       '911': { name: 'Servicios de emergencia', about: 'Si alguien está en peligro inmediato o herido.' },
-      ndvh: { name: 'Línea Nacional contra la Violencia Doméstica', about: 'Si no te sientes a salvo con alguien, también con tu pareja. Atiende en español.' },
+      ndvh: {
+        name: 'Línea Nacional contra la Violencia Doméstica',
+        about: 'Si no te sientes a salvo con alguien, también con tu pareja. Atiende en español.',
+      },
       ctl: { name: 'Crisis Text Line', about: 'Habla por mensaje de texto con una persona voluntaria capacitada.' },
     },
   },
@@ -101,7 +111,8 @@ export const es: Translation = {
     haveAccount: '¿Ya tienes una cuenta?',
     noAccount: '¿Eres nuevo en Twofold?',
     checkEmailTitle: 'Revisa tu correo',
-    checkEmail: 'Si esta dirección se puede usar, enviamos un enlace a {{email}}. Ábrelo en este dispositivo para terminar de crear tu cuenta. El enlace funciona por tiempo limitado.',
+    checkEmail:
+      'Si esta dirección se puede usar, enviamos un enlace a {{email}}. Ábrelo en este dispositivo para terminar de crear tu cuenta. El enlace funciona por tiempo limitado.',
     checkEmailSpam: '¿No llegó nada? Revisa la carpeta de spam o inténtalo de nuevo en unos minutos.',
     confirmTitle: 'Terminando tu registro',
     confirming: 'Un momento, estamos preparando tu cuenta…',
@@ -114,7 +125,8 @@ export const es: Translation = {
   },
   home: {
     welcomeTitle: 'Te damos la bienvenida a Twofold',
-    welcomeIntro: 'Un lugar para parejas que se recuperan juntas del consumo de sustancias. Cada quien tiene su espacio privado; solo compartes lo que eliges, y puedes cambiarlo en cualquier momento.',
+    welcomeIntro:
+      'Un lugar para parejas que se recuperan juntas del consumo de sustancias. Cada quien tiene su espacio privado; solo compartes lo que eliges, y puedes cambiarlo en cualquier momento.',
     points: {
       own: 'Cada integrante es dueño de sus datos.',
       support: 'Apoyo sin vigilancia: nadie controla al otro.',
@@ -161,7 +173,8 @@ export const es: Translation = {
     title: 'Nosotros',
     intro: 'Su espacio de pareja. Cada quien conserva sus propios datos; aquí ves lo que la otra persona eligió compartir.',
     noneTitle: 'Empieza su espacio de pareja',
-    noneIntro: 'Crea un espacio de pareja y luego invita a tu pareja con un enlace privado. Tu propio espacio también funciona por completo sin pareja.',
+    noneIntro:
+      'Crea un espacio de pareja y luego invita a tu pareja con un enlace privado. Tu propio espacio también funciona por completo sin pareja.',
     create: 'Crear nuestro espacio de pareja',
     creating: 'Creando…',
     staffHint: '¿Trabajas en un programa de tratamiento?',
@@ -185,12 +198,14 @@ export const es: Translation = {
     withdrawing: 'Retirando…',
     inviteWithdrawn: 'El enlace se retiró. Ya no funciona.',
     programsTitle: 'Programas de tratamiento',
-    programInvited: '{{program}} los invitó a ambos. Unirte no comparte nada por sí solo: el equipo de atención ve solo lo que elijas en la página de compartir.',
+    programInvited:
+      '{{program}} los invitó a ambos. Unirte no comparte nada por sí solo: el equipo de atención ve solo lo que elijas en la página de compartir.',
     programAccepted: 'Estás inscrito en {{program}}.',
     acceptProgram: 'Unirme a {{program}}',
     leaveProgram: 'Salir de {{program}}',
     noticePartnerLeft: 'Tu pareja salió del espacio de pareja. Lo que compartía ya no está visible para ti.',
-    noticeSupport: 'Esto puede ser difícil. Tu propio espacio y todo lo que escribiste siguen aquí. Si quieres hablar con alguien ahora, la ayuda en crisis está arriba en cada página.',
+    noticeSupport:
+      'Esto puede ser difícil. Tu propio espacio y todo lo que escribiste siguen aquí. Si quieres hablar con alguien ahora, la ayuda en crisis está arriba en cada página.',
     dismissNotice: 'Entendido, ocultar',
     leaveTitle: 'Salir del espacio de pareja',
     leaveIntro: 'Puedes salir en cualquier momento, por tu cuenta. No se le pregunta a tu pareja.',
@@ -221,9 +236,11 @@ export const es: Translation = {
     clinician: '{{name}} te invitó a unirte a {{program}} como profesional clínico.',
     programCouple: '{{name}} los invitó a ti y a tu pareja a {{program}}.',
     expires: 'Esta invitación funciona una sola vez y vence el {{date}}.',
-    partnerExplain: 'Cada quien conserva un espacio privado. No se comparte nada hasta que lo elijas, y cualquiera de los dos puede salir en cualquier momento.',
+    partnerExplain:
+      'Cada quien conserva un espacio privado. No se comparte nada hasta que lo elijas, y cualquiera de los dos puede salir en cualquier momento.',
     clinicianExplain: 'Como profesional clínico ves solo lo que cada integrante elige compartir con su equipo de atención.',
-    programExplain: 'Unirse a un programa no comparte nada por sí solo. Cada integrante elige en la página de compartir qué puede ver el equipo de atención.',
+    programExplain:
+      'Unirse a un programa no comparte nada por sí solo. Cada integrante elige en la página de compartir qué puede ver el equipo de atención.',
     accept: 'Aceptar la invitación',
     accepting: 'Aceptando…',
     acceptedPartner: 'Te uniste al espacio de pareja.',
@@ -234,17 +251,22 @@ export const es: Translation = {
     signupHere: 'Crear una cuenta',
     loginInstead: 'Ya tengo una cuenta: iniciar sesión',
     loggedInAs: 'Iniciaste sesión como {{name}}.',
-    invalid: 'Este enlace de invitación ya no es válido. Puede que ya se haya usado o que haya vencido. Pide uno nuevo a quien te lo envió.',
+    invalid:
+      'Este enlace de invitación ya no es válido. Puede que ya se haya usado o que haya vencido. Pide uno nuevo a quien te lo envió.',
     notFound: 'No encontramos esta invitación. Revisa que se haya copiado el enlace completo.',
   },
   sharing: {
     title: 'Compartir',
-    intro: 'Esta página es tu límite de datos. Para cada tipo de datos eliges quién puede verlo. Todo empieza como privado. Los cambios se aplican de inmediato y puedes deshacerlos en cualquier momento.',
+    intro:
+      'Esta página es tu límite de datos. Para cada tipo de datos eliges quién puede verlo. Todo empieza como privado. Los cambios se aplican de inmediato y puedes deshacerlos en cualquier momento.',
     audienceLegend: '¿Quién puede ver esto?',
     audiences: {
       private: { label: 'Solo yo', help: 'Nadie más lo ve: ni tu pareja ni un equipo de atención.' },
       partner: { label: 'Mi pareja', help: 'Tu pareja puede leerlo. Tu equipo de atención no.' },
-      'care-team': { label: 'Mi equipo de atención', help: 'Los profesionales de los programas a los que te uniste pueden leerlo, para tu tratamiento. Tu pareja no.' },
+      'care-team': {
+        label: 'Mi equipo de atención',
+        help: 'Los profesionales de los programas a los que te uniste pueden leerlo, para tu tratamiento. Tu pareja no.',
+      },
       both: { label: 'Mi pareja y mi equipo de atención', help: 'Tanto tu pareja como tu equipo de atención pueden leerlo.' },
     },
     audienceShort: {
@@ -259,7 +281,10 @@ export const es: Translation = {
         help: 'Lo que te ayuda cuando lo estás pasando mal, y lo que no.',
       },
     },
-    unknownKind: { label: 'Otros datos ({{kind}})', help: 'Un tipo de datos que esta versión de la página todavía no describe. Es privado a menos que lo cambies.' },
+    unknownKind: {
+      label: 'Otros datos ({{kind}})',
+      help: 'Un tipo de datos que esta versión de la página todavía no describe. Es privado a menos que lo cambies.',
+    },
     updatedAt: 'Cambiado: {{when}}.',
     defaultPrivate: 'Privado (lo predeterminado).',
     savedNow: 'Guardado. Ahora lo puede ver: {{audience}}.',
@@ -268,7 +293,8 @@ export const es: Translation = {
   },
   accessLog: {
     title: 'Quién consultó mis datos',
-    intro: 'Cada vez que otra persona abrió algo que compartiste, queda anotado aquí. Puedes dejar de compartir en cualquier momento en la página de compartir.',
+    intro:
+      'Cada vez que otra persona abrió algo que compartiste, queda anotado aquí. Puedes dejar de compartir en cualquier momento en la página de compartir.',
     empty: 'Nadie más ha consultado tus datos.',
     event: '{{name}} ({{relation}}) leyó «{{kind}}»',
     relations: { partner: 'pareja', clinician: 'profesional clínico', 'former-partner': 'expareja' },
@@ -280,7 +306,8 @@ export const es: Translation = {
   },
   programs: {
     newTitle: 'Crear un programa',
-    newIntro: 'Para programas de tratamiento y clínicas. Como administrador invitas a profesionales clínicos; ellos invitan a las parejas. Quien administra no ve contenido clínico.',
+    newIntro:
+      'Para programas de tratamiento y clínicas. Como administrador invitas a profesionales clínicos; ellos invitan a las parejas. Quien administra no ve contenido clínico.',
     name: 'Nombre del programa',
     nameHint: 'Por ejemplo: Riverside Couples Recovery.',
     create: 'Crear programa',
@@ -296,7 +323,8 @@ export const es: Translation = {
     inviteClinicianIntro: 'Crea un enlace de un solo uso para un profesional clínico.',
     inviteClinician: 'Crear enlace para profesional clínico',
     inviteCoupleTitle: 'Invitar a una pareja',
-    inviteCoupleIntro: 'Crea un enlace de un solo uso para una pareja. Luego cada integrante decide por su cuenta si se une y qué comparte.',
+    inviteCoupleIntro:
+      'Crea un enlace de un solo uso para una pareja. Luego cada integrante decide por su cuenta si se une y qué comparte.',
     inviteCouple: 'Crear enlace para una pareja',
     making: 'Creando el enlace…',
     caseloadTitle: 'Casos',

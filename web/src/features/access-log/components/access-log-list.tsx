@@ -21,7 +21,11 @@ export function AccessLogList({ kindLabel }: { kindLabel: (kind: string) => stri
       {log.data.events.map((event) => (
         <li key={event.id} className="access-log__item">
           <p className="access-log__what">
-            {t('accessLog.event', { name: event.viewer.displayName, relation: t(`accessLog.relations.${event.viewer.relation}`), kind: kindLabel(event.kind) })}
+            {t('accessLog.event', {
+              name: event.viewer.displayName,
+              relation: t(`accessLog.relations.${event.viewer.relation}`),
+              kind: kindLabel(event.kind),
+            })}
           </p>
           <p className="muted">
             <time dateTime={event.at}>{formatDateTime(event.at, i18n.language)}</time> · {t(`accessLog.purposes.${event.purpose}`)}

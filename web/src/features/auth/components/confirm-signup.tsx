@@ -8,7 +8,15 @@ import { confirmSignupOnce } from '../api/use-auth-mutations';
 import { meQueryKey } from '../api/use-me';
 
 /** Sends the e-mailed token once; on success the session cookie is set and `onConfirmed` runs. */
-export function ConfirmSignup({ token, onConfirmed, signupLink }: { token: string | null; onConfirmed: (me: Me) => void; signupLink: ReactNode }) {
+export function ConfirmSignup({
+  token,
+  onConfirmed,
+  signupLink,
+}: {
+  token: string | null;
+  onConfirmed: (me: Me) => void;
+  signupLink: ReactNode;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [failed, setFailed] = useState(false);

@@ -38,13 +38,32 @@ export function LoginForm({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
     }
   };
 
-  const set = (field: keyof typeof values) => (event: { target: { value: string } }) => setValues((current) => ({ ...current, [field]: event.target.value }));
+  const set = (field: keyof typeof values) => (event: { target: { value: string } }) =>
+    setValues((current) => ({ ...current, [field]: event.target.value }));
 
   return (
     <form ref={form} className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
       {login.isError && Object.keys(errors).length === 0 ? <Notice tone="error">{problemText(login.error)}</Notice> : null}
-      <TextField label={t('auth.email')} name="email" type="email" autoComplete="username" inputMode="email" value={values.email} onChange={set('email')} error={errors['email']} />
-      <PasswordField showLabel={t('auth.showPassword')} showText={t('auth.show')} label={t('auth.password')} name="password" autoComplete="current-password" value={values.password} onChange={set('password')} error={errors['password']} />
+      <TextField
+        label={t('auth.email')}
+        name="email"
+        type="email"
+        autoComplete="username"
+        inputMode="email"
+        value={values.email}
+        onChange={set('email')}
+        error={errors['email']}
+      />
+      <PasswordField
+        showLabel={t('auth.showPassword')}
+        showText={t('auth.show')}
+        label={t('auth.password')}
+        name="password"
+        autoComplete="current-password"
+        value={values.password}
+        onChange={set('password')}
+        error={errors['password']}
+      />
       <button type="submit" className="button button--primary button--block" disabled={login.isPending}>
         {login.isPending ? t('auth.loggingIn') : t('auth.logIn')}
       </button>

@@ -57,10 +57,27 @@ export function ProfileForm({ me }: { me: Me }) {
   return (
     <form ref={form} className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
       {update.isError && Object.keys(errors).length === 0 ? <Notice tone="error">{problemText(update.error)}</Notice> : null}
-      <TextField label={t('me.displayName')} hint={t('me.displayNameHint')} name="displayName" autoComplete="nickname" maxLength={60} value={values.displayName} onChange={(event) => setValues({ ...values, displayName: event.target.value })} error={errors['displayName']} />
+      <TextField
+        label={t('me.displayName')}
+        hint={t('me.displayNameHint')}
+        name="displayName"
+        autoComplete="nickname"
+        maxLength={60}
+        value={values.displayName}
+        onChange={(event) => setValues({ ...values, displayName: event.target.value })}
+        error={errors['displayName']}
+      />
       <FieldFrame label={t('me.language')} error={errors['locale']}>
         {({ id, describedBy, invalid }) => (
-          <select id={id} name="locale" className="input select" aria-describedby={describedBy} aria-invalid={invalid || undefined} value={values.locale} onChange={(event) => setValues({ ...values, locale: event.target.value as Locale })}>
+          <select
+            id={id}
+            name="locale"
+            className="input select"
+            aria-describedby={describedBy}
+            aria-invalid={invalid || undefined}
+            value={values.locale}
+            onChange={(event) => setValues({ ...values, locale: event.target.value as Locale })}
+          >
             {locales.map((locale) => (
               <option key={locale} value={locale} lang={locale}>
                 {t(`app.languages.${locale}`)}
@@ -71,7 +88,15 @@ export function ProfileForm({ me }: { me: Me }) {
       </FieldFrame>
       <FieldFrame label={t('me.timeZone')} hint={t('me.timeZoneHint')} error={errors['timeZone']}>
         {({ id, describedBy, invalid }) => (
-          <select id={id} name="timeZone" className="input select" aria-describedby={describedBy} aria-invalid={invalid || undefined} value={values.timeZone} onChange={(event) => setValues({ ...values, timeZone: event.target.value })}>
+          <select
+            id={id}
+            name="timeZone"
+            className="input select"
+            aria-describedby={describedBy}
+            aria-invalid={invalid || undefined}
+            value={values.timeZone}
+            onChange={(event) => setValues({ ...values, timeZone: event.target.value })}
+          >
             {zones.map((zone) => (
               <option key={zone} value={zone}>
                 {zone.replaceAll('_', ' ')}

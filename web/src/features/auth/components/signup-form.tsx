@@ -69,15 +69,44 @@ export function SignupForm({ next }: { next?: string }) {
     );
   }
 
-  const set = (field: keyof typeof values) => (event: { target: { value: string } }) => setValues((current) => ({ ...current, [field]: event.target.value }));
+  const set = (field: keyof typeof values) => (event: { target: { value: string } }) =>
+    setValues((current) => ({ ...current, [field]: event.target.value }));
   const hasFieldErrors = Object.keys(errors).length > 0;
 
   return (
     <form ref={form} className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
       {signup.isError && !hasFieldErrors ? <Notice tone="error">{problemText(signup.error)}</Notice> : null}
-      <TextField label={t('auth.displayName')} hint={t('auth.displayNameHint')} name="displayName" autoComplete="nickname" value={values.displayName} onChange={set('displayName')} error={errors['displayName']} maxLength={60} />
-      <TextField label={t('auth.email')} name="email" type="email" autoComplete="email" inputMode="email" value={values.email} onChange={set('email')} error={errors['email']} />
-      <PasswordField showLabel={t('auth.showPassword')} showText={t('auth.show')} label={t('auth.password')} hint={t('auth.passwordHint')} name="password" autoComplete="new-password" value={values.password} onChange={set('password')} error={errors['password']} />
+      <TextField
+        label={t('auth.displayName')}
+        hint={t('auth.displayNameHint')}
+        name="displayName"
+        autoComplete="nickname"
+        value={values.displayName}
+        onChange={set('displayName')}
+        error={errors['displayName']}
+        maxLength={60}
+      />
+      <TextField
+        label={t('auth.email')}
+        name="email"
+        type="email"
+        autoComplete="email"
+        inputMode="email"
+        value={values.email}
+        onChange={set('email')}
+        error={errors['email']}
+      />
+      <PasswordField
+        showLabel={t('auth.showPassword')}
+        showText={t('auth.show')}
+        label={t('auth.password')}
+        hint={t('auth.passwordHint')}
+        name="password"
+        autoComplete="new-password"
+        value={values.password}
+        onChange={set('password')}
+        error={errors['password']}
+      />
       <button type="submit" className="button button--primary button--block" disabled={signup.isPending}>
         {signup.isPending ? t('auth.creating') : t('auth.createAccount')}
       </button>

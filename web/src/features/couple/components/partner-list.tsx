@@ -20,7 +20,11 @@ export function PartnerList({ couple }: { couple: Couple }) {
           </li>
         ))}
       </ul>
-      {couple.partners.length < 2 ? <p className="muted">{couple.pendingInvite || couple.notices.length === 0 ? t('couple.waitingForPartner') : t('couple.aloneNow')}</p> : null}
+      {couple.partners.length < 2 ? (
+        <p className="muted">
+          {couple.pendingInvite || couple.notices.length === 0 ? t('couple.waitingForPartner') : t('couple.aloneNow')}
+        </p>
+      ) : null}
     </>
   );
 }

@@ -18,14 +18,24 @@ export function ProgramInvitations({ programs }: { programs: Couple['programs'] 
             {program.myEnrollment === 'invited' ? (
               <>
                 <p>{t('couple.programInvited', { program: program.name })}</p>
-                <button type="button" className="button button--primary" disabled={enrollment.isPending} onClick={() => enrollment.mutate({ programId: program.id, join: true })}>
+                <button
+                  type="button"
+                  className="button button--primary"
+                  disabled={enrollment.isPending}
+                  onClick={() => enrollment.mutate({ programId: program.id, join: true })}
+                >
                   {t('couple.acceptProgram', { program: program.name })}
                 </button>
               </>
             ) : (
               <>
                 <p>{t('couple.programAccepted', { program: program.name })}</p>
-                <button type="button" className="button button--secondary" disabled={enrollment.isPending} onClick={() => enrollment.mutate({ programId: program.id, join: false })}>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  disabled={enrollment.isPending}
+                  onClick={() => enrollment.mutate({ programId: program.id, join: false })}
+                >
                   {t('couple.leaveProgram', { program: program.name })}
                 </button>
               </>

@@ -6,7 +6,17 @@ import { useProblemText } from '../../../lib/use-problem-text';
 import { useAcceptInvite } from '../api/use-invite';
 
 /** The Accept button for a logged-in person, with calm words for each refusal (already in a couple …). */
-export function AcceptInvite({ token, invite, displayName, renderDone }: { token: string; invite: InvitePreview; displayName: string; renderDone: (accepted: AcceptedInvite) => ReactNode }) {
+export function AcceptInvite({
+  token,
+  invite,
+  displayName,
+  renderDone,
+}: {
+  token: string;
+  invite: InvitePreview;
+  displayName: string;
+  renderDone: (accepted: AcceptedInvite) => ReactNode;
+}) {
   const { t } = useTranslation();
   const problemText = useProblemText();
   const accept = useAcceptInvite(token);

@@ -12,7 +12,12 @@ export function InviteSummary({ invite }: { invite: InvitePreview }) {
       : invite.kind === 'clinician'
         ? t('join.clinician', { name: invite.invitedBy, program })
         : t('join.programCouple', { name: invite.invitedBy, program });
-  const explain = invite.kind === 'partner' ? t('join.partnerExplain') : invite.kind === 'clinician' ? t('join.clinicianExplain') : t('join.programExplain');
+  const explain =
+    invite.kind === 'partner'
+      ? t('join.partnerExplain')
+      : invite.kind === 'clinician'
+        ? t('join.clinicianExplain')
+        : t('join.programExplain');
   return (
     <div className="invite-summary stack">
       <p className="invite-summary__headline">{headline}</p>

@@ -10,7 +10,11 @@ export function useProgram(programId: string) {
 }
 
 export function useCaseload(programId: string, enabled: boolean) {
-  return useQuery({ queryKey: ['program', programId, 'caseload'], queryFn: () => api.get<Caseload>(`${path(programId)}/caseload`), enabled });
+  return useQuery({
+    queryKey: ['program', programId, 'caseload'],
+    queryFn: () => api.get<Caseload>(`${path(programId)}/caseload`),
+    enabled,
+  });
 }
 
 export function useCreateProgram() {

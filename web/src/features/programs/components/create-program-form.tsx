@@ -19,7 +19,11 @@ export function CreateProgramForm({ onCreated }: { onCreated: (program: Program)
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    const checked = validateWith(createProgramInputSchema, { name }, { name: t('validation.programName'), 'name.too_big': t('validation.tooLong', { max: 120 }) });
+    const checked = validateWith(
+      createProgramInputSchema,
+      { name },
+      { name: t('validation.programName'), 'name.too_big': t('validation.tooLong', { max: 120 }) },
+    );
     if (!checked.ok) {
       setErrors(checked.errors);
       focusFirstError(form.current, ['name'], checked.errors);
@@ -38,7 +42,15 @@ export function CreateProgramForm({ onCreated }: { onCreated: (program: Program)
   return (
     <form ref={form} className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
       {create.isError && Object.keys(errors).length === 0 ? <Notice tone="error">{problemText(create.error)}</Notice> : null}
-      <TextField label={t('programs.name')} hint={t('programs.nameHint')} name="name" maxLength={120} value={name} onChange={(event) => setName(event.target.value)} error={errors['name']} />
+      <TextField
+        label={t('programs.name')}
+        hint={t('programs.nameHint')}
+        name="name"
+        maxLength={120}
+        value={name}
+        onChange={(event) => setName(event.target.value)}
+        error={errors['name']}
+      />
       <button type="submit" className="button button--primary" disabled={create.isPending}>
         {create.isPending ? t('programs.creating') : t('programs.create')}
       </button>

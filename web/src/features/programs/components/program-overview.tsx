@@ -19,7 +19,12 @@ function ProgramInvite({ programId, kind }: { programId: string; kind: 'clinicia
       <p>{kind === 'clinician' ? t('programs.inviteClinicianIntro') : t('programs.inviteCoupleIntro')}</p>
       {create.isError ? <Notice tone="error">{problemText(create.error)}</Notice> : null}
       {invite ? <ShareLink url={invite.url} expiresAt={invite.expiresAt} /> : null}
-      <button type="button" className="button button--primary" disabled={create.isPending} onClick={() => create.mutate(undefined, { onSuccess: setInvite })}>
+      <button
+        type="button"
+        className="button button--primary"
+        disabled={create.isPending}
+        onClick={() => create.mutate(undefined, { onSuccess: setInvite })}
+      >
         {create.isPending ? t('programs.making') : kind === 'clinician' ? t('programs.inviteClinician') : t('programs.inviteCouple')}
       </button>
     </div>
@@ -42,11 +47,14 @@ function Caseload({ programId }: { programId: string }) {
     <ul className="plain-list caseload">
       {caseload.data.couples.map((couple, index) => (
         <li key={couple.coupleId} className="caseload__couple">
-          <h3 className="caseload__title">{couple.partners.map((partner) => partner.displayName).join(' & ') || t('programs.couple', { n: index + 1 })}</h3>
+          <h3 className="caseload__title">
+            {couple.partners.map((partner) => partner.displayName).join(' & ') || t('programs.couple', { n: index + 1 })}
+          </h3>
           <ul className="plain-list">
             {couple.partners.map((partner) => (
               <li key={partner.id}>
-                {partner.displayName} <span className={`badge badge--${partner.enrollment}`}>{t(`programs.enrollment.${partner.enrollment}`)}</span>
+                {partner.displayName}{' '}
+                <span className={`badge badge--${partner.enrollment}`}>{t(`programs.enrollment.${partner.enrollment}`)}</span>
               </li>
             ))}
           </ul>

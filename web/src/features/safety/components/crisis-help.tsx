@@ -43,7 +43,9 @@ export function CrisisResourceList({ resources }: { resources: Resource[] }) {
               ) : null}
             </div>
             {resource.hours ? <p className="crisis-list__meta">{t('safety.hours', { hours: resource.hours })}</p> : null}
-            {resource.url ? <p className="crisis-list__meta">{t('safety.website', { url: resource.url.replace(/^https?:\/\//, '') })}</p> : null}
+            {resource.url ? (
+              <p className="crisis-list__meta">{t('safety.website', { url: resource.url.replace(/^https?:\/\//, '') })}</p>
+            ) : null}
           </li>
         );
       })}
@@ -64,9 +66,7 @@ export function CrisisHelpButton() {
       <Dialog open={open} onClose={() => setOpen(false)} title={t('safety.crisisTitle')} className="dialog--crisis">
         <p>{t('safety.crisisIntro')}</p>
         <CrisisResourceList resources={crisis.resources} />
-        <p className="muted">
-          {t('safety.offlineNote')}
-        </p>
+        <p className="muted">{t('safety.offlineNote')}</p>
       </Dialog>
     </>
   );

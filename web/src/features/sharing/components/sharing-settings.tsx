@@ -68,7 +68,11 @@ function KindSetting({ setting }: { setting: SharingSetting }) {
       <p role="status" className="kind-setting__status">
         {justSaved ? t('sharing.savedNow', { audience: t(`sharing.audienceShort.${justSaved}`) }) : ''}
       </p>
-      <p className="muted">{setting.updatedAt ? t('sharing.updatedAt', { when: formatDateTime(setting.updatedAt, i18n.language) }) : t('sharing.defaultPrivate')}</p>
+      <p className="muted">
+        {setting.updatedAt
+          ? t('sharing.updatedAt', { when: formatDateTime(setting.updatedAt, i18n.language) })
+          : t('sharing.defaultPrivate')}
+      </p>
     </section>
   );
 }

@@ -86,7 +86,9 @@ function Editor({ preferences, sharingNote }: { preferences: SupportPreferences;
         </div>
       )}
       <p className="muted">
-        {(save.data ?? preferences).updatedAt ? t('support.savedAt', { when: formatDateTime((save.data ?? preferences).updatedAt ?? '', i18n.language) }) : t('support.neverSaved')}
+        {(save.data ?? preferences).updatedAt
+          ? t('support.savedAt', { when: formatDateTime((save.data ?? preferences).updatedAt ?? '', i18n.language) })
+          : t('support.neverSaved')}
       </p>
     </form>
   );
