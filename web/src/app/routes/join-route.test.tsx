@@ -76,3 +76,35 @@ describe('join page', () => {
     expect(screen.queryByRole('button', { name: 'Accept the invite' })).toBeNull();
   });
 });
+
+describe('join page for a program invite', () => {
+  const programPreview = {
+    kind: 'program-couple',
+    invitedBy: 'Dr. Rivera',
+    programName: 'Riverside Couples Recovery',
+    expiresAt: '2026-12-02T09:00:00.000Z',
+  };
+
+  it('asks a person without a couple space to start one first, instead of offering Accept', async () => {
+    mockServer({
+      'GET /api/me': () => ({ status: 200, body: blakeMe }),
+      'GET /api/invites/:token': () => ({ status: 200, body: programPreview }),
+    });
+    renderApp(`/join/${token}`);
+    expect(await screen.findByText('Dr. Rivera invited you and your partner to Riverside Couples Recovery.')).toBeTruthy();
+    expect(screen.getByText('This invite is for a couple. Start your couple space first, then open this link again.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Accept the invite' })).toBeNull();
+  });
+
+  it('explains a conflict as "already invited" for a couple in that program', async () => {
+    mockServer({
+      'GET /api/me': () => ({ status: 200, body: { ...blakeMe, coupleId: ids.couple } }),
+      'GET /api/invites/:token': () => ({ status: 200, body: programPreview }),
+      'POST /api/invites/:token/accept': () => problem(409, 'conflict', 'This changed in the meantime.'),
+    });
+    const user = userEvent.setup();
+    renderApp(`/join/${token}`);
+    await user.click(await screen.findByRole('button', { name: 'Accept the invite' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Your couple is already invited to this program.');
+  });
+});

@@ -46,6 +46,17 @@ export function JoinRoute() {
           token={token}
           invite={invite.data}
           displayName={me.data.user.displayName}
+          needsCoupleFirst={
+            invite.data.kind === 'program-couple' && !me.data.coupleId ? (
+              <>
+                <p>{t('join.needCouple')}</p>
+                <Link to="/us" className="button button--primary">
+                  {t('join.goStartCouple')}
+                </Link>
+              </>
+            ) : null
+          }
+          coupleLink={<Link to="/us">{t('join.goToUs')}</Link>}
           renderDone={(accepted) =>
             accepted.programId && invite.data.kind === 'clinician' ? (
               <Link to={`/programs/${accepted.programId}`} className="button button--primary">

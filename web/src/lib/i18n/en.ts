@@ -241,6 +241,10 @@ export const en = {
     loggedInAs: 'You are logged in as {{name}}.',
     invalid: 'This invite link is no longer valid. It may have been used already or expired. Ask the person who sent it for a new one.',
     notFound: 'We could not find this invite. Check that the whole link was copied.',
+    needCouple: 'This invite is for a couple. Start your couple space first, then open this link again.',
+    goStartCouple: 'Start our couple space',
+    alreadyInvitedProgram: 'Your couple is already invited to this program. You can join it for yourself on your couple page.',
+    alreadyStaff: 'You are already on the staff of this program.',
   },
   sharing: {
     title: 'Sharing',

@@ -254,6 +254,10 @@ export const es: Translation = {
     invalid:
       'Este enlace de invitación ya no es válido. Puede que ya se haya usado o que haya vencido. Pide uno nuevo a quien te lo envió.',
     notFound: 'No encontramos esta invitación. Revisa que se haya copiado el enlace completo.',
+    needCouple: 'Esta invitación es para una pareja. Primero crea su espacio de pareja y luego vuelve a abrir este enlace.',
+    goStartCouple: 'Crear nuestro espacio de pareja',
+    alreadyInvitedProgram: 'Su pareja ya está invitada a este programa. Puedes unirte por tu cuenta en la página de su espacio de pareja.',
+    alreadyStaff: 'Ya formas parte del personal de este programa.',
   },
   sharing: {
     title: 'Compartir',
