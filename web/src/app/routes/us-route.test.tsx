@@ -63,7 +63,8 @@ describe('us page', () => {
     expect(requests.some((request) => request.path === '/api/couple/leave')).toBe(false);
 
     await user.click(within(dialog).getByRole('button', { name: 'Yes, leave now' }));
-    expect(await screen.findByText('You left the couple space. Your own data is safe and private.')).toBeTruthy();
+    const left = await screen.findByText('You left the couple space. Your own data is safe and private.');
+    expect(document.activeElement).toBe(left);
     expect(screen.getByRole('button', { name: 'Create our couple space' })).toBeTruthy();
   });
 
@@ -106,6 +107,7 @@ describe('us page', () => {
     await user.click(await screen.findByRole('button', { name: 'Make an invite link' }));
     const link = await screen.findByLabelText('Invite link');
     expect((link as HTMLInputElement).value).toBe('http://localhost:3100/join/tok');
+    expect(document.activeElement).toBe(link);
     expect(screen.getByText(/This link works once and expires on December 2, 2026/)).toBeTruthy();
     expect(await screen.findByRole('button', { name: 'Withdraw the link' })).toBeTruthy();
   });

@@ -61,8 +61,12 @@ export function UsRoute() {
   const space = couple.data;
   if (!space) {
     return (
-      <Page title={t('couple.title')}>
-        {left ? <Notice tone="success">{t('couple.left')}</Notice> : null}
+      <Page title={t('couple.title')} focusKey="none">
+        {left ? (
+          <Notice tone="success" focusOnMount>
+            {t('couple.left')}
+          </Notice>
+        ) : null}
         <Section title={t('couple.noneTitle')} id="start">
           <CreateCouple />
         </Section>
@@ -74,7 +78,7 @@ export function UsRoute() {
   }
   const partner = space.partners.find((person) => !person.isMe);
   return (
-    <Page title={t('couple.title')} intro={t('couple.intro')}>
+    <Page title={t('couple.title')} intro={t('couple.intro')} focusKey="couple">
       <CoupleNotices notices={space.notices} />
       <div className="columns">
         <div className="stack">

@@ -10,7 +10,10 @@ export function Page({
   intro,
   children,
   narrow = false,
+  focusKey,
 }: {
+  /** When this changes and focus was lost (the control used went away), focus returns to the heading. */
+  focusKey?: string;
   title: string;
   intro?: ReactNode;
   children?: ReactNode;
@@ -27,6 +30,11 @@ export function Page({
       heading.current?.focus();
     }
   }, []);
+  useEffect(() => {
+    if (focusKey !== undefined && (document.activeElement === null || document.activeElement === document.body)) {
+      heading.current?.focus();
+    }
+  }, [focusKey]);
   return (
     <div className={narrow ? 'page page--narrow' : 'page'}>
       <h1 className="page__title" ref={heading} tabIndex={-1}>

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../lib/format';
 
@@ -10,6 +10,9 @@ export function ShareLink({ url, expiresAt }: { url: string; expiresAt: string }
   const { t, i18n } = useTranslation();
   const id = useId();
   const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const input = useRef<HTMLInputElement>(null);
+  // The link replaces the button that made it: take focus there, with the link selected, ready to copy.
+  useEffect(() => input.current?.focus(), []);
   const canShare = typeof navigator !== 'undefined' && typeof navigator.share === 'function';
 
   const copy = async () => {
@@ -34,6 +37,7 @@ export function ShareLink({ url, expiresAt }: { url: string; expiresAt: string }
         {t('share.linkLabel')}
       </label>
       <input
+        ref={input}
         id={id}
         className="input share-link__url"
         readOnly

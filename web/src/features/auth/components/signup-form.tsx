@@ -60,7 +60,7 @@ export function SignupForm({ next }: { next?: string }) {
 
   if (sentTo !== null) {
     return (
-      <Notice tone="success" live="status">
+      <Notice tone="success" live="status" focusOnMount>
         <h2 className="notice__title">{t('auth.checkEmailTitle')}</h2>
         <p>{t('auth.checkEmail', { email: sentTo })}</p>
         {next ? <p>{t('auth.afterSignupInvite')}</p> : null}

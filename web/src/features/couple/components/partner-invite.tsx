@@ -22,7 +22,11 @@ export function PartnerInvite({ couple }: { couple: Couple }) {
       <p>{t('couple.inviteIntro')}</p>
       {create.isError ? <Notice tone="error">{problemText(create.error)}</Notice> : null}
       {withdraw.isError ? <Notice tone="error">{problemText(withdraw.error)}</Notice> : null}
-      {withdrawn && !pending ? <Notice tone="success">{t('couple.inviteWithdrawn')}</Notice> : null}
+      {withdrawn && !pending ? (
+        <Notice tone="success" focusOnMount>
+          {t('couple.inviteWithdrawn')}
+        </Notice>
+      ) : null}
       {fresh && pending?.id === fresh.id ? <ShareLink url={fresh.url} expiresAt={fresh.expiresAt} /> : null}
       {pending && pending.id !== fresh?.id ? (
         <p>

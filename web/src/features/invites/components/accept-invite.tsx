@@ -24,7 +24,7 @@ export function AcceptInvite({ token, invite, displayName, needsCoupleFirst, ren
   const accept = useAcceptInvite(token);
   if (accept.isSuccess) {
     return (
-      <Notice tone="success" live="status">
+      <Notice tone="success" live="status" focusOnMount>
         <p>{invite.kind === 'partner' ? t('join.acceptedPartner') : t('join.acceptedProgram', { program: invite.programName ?? '' })}</p>
         {renderDone(accept.data)}
       </Notice>
