@@ -4,22 +4,32 @@
  * here (check-ins, triggers, assessments …) and the sharing settings page, the authorization
  * module and the audit trail pick them up without further changes.
  */
-export const dataKinds = [
-  {
-    id: 'support-preferences',
-    /** Whether the care team may be offered this kind at all (some kinds stay between partners). */
-    careTeamEligible: true,
-    partnerEligible: true,
-  },
-] as const;
-
-export type DataKind = (typeof dataKinds)[number]['id'];
-export const dataKindIds = dataKinds.map((kind) => kind.id) as [DataKind, ...DataKind[]];
-
 /** Who a partner shares one kind of data with. The default for every kind is `private`. */
 export const audiences = ['private', 'partner', 'care-team', 'both'] as const;
 export type Audience = (typeof audiences)[number];
 export const defaultAudience: Audience = 'private';
+
+const anyone = audiences;
+
+export const dataKinds = [
+  { id: 'support-preferences', audiences: anyone },
+  { id: 'intake', audiences: anyone },
+  { id: 'relationship-reflection', audiences: anyone },
+  { id: 'checkins', audiences: anyone },
+  { id: 'milestones', audiences: anyone },
+  { id: 'triggers', audiences: anyone },
+  { id: 'coping', audiences: anyone },
+  { id: 'goals', audiences: anyone },
+  // Never shared as a whole: its owner may share single entries with the care team (journal.service).
+  { id: 'journal', audiences: ['private'] },
+] as const satisfies ReadonlyArray<{ id: string; audiences: readonly Audience[] }>;
+
+export type DataKind = (typeof dataKinds)[number]['id'];
+export const dataKindIds = dataKinds.map((kind) => kind.id) as [DataKind, ...DataKind[]];
+
+export function allowedAudiences(kind: DataKind): readonly Audience[] {
+  return dataKinds.find((entry) => entry.id === kind)?.audiences ?? ['private'];
+}
 
 export function includesPartner(audience: Audience): boolean {
   return audience === 'partner' || audience === 'both';

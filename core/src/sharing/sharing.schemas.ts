@@ -8,6 +8,7 @@ export const sharingSettingSchema = z.object({
   kind: dataKindSchema,
   audience: audienceSchema,
   updatedAt: z.iso.datetime().nullable().describe('When the setting last changed; null while it is the default.'),
+  allowedAudiences: z.array(audienceSchema).describe('The choices this kind offers, e.g. the journal only "private".'),
 });
 export type SharingSetting = z.infer<typeof sharingSettingSchema>;
 

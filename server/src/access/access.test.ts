@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { audiences, dataKindIds, type Audience } from '@twofold/core/sharing/data-kinds';
+import { allowedAudiences, audiences, dataKindIds, type Audience } from '@twofold/core/sharing/data-kinds';
 import { isVisible, type Relation } from './access';
 
 // Every relation × every audience × every kind in the registry.
@@ -14,13 +14,19 @@ describe('isVisible', () => {
   for (const kind of dataKindIds) {
     for (const [relation, byAudience] of Object.entries(expected)) {
       for (const audience of audiences) {
-        const want = byAudience[audience];
+        // A kind that may not be shared with this audience stays private, e.g. the journal.
+        const want = relation === 'self' || (allowedAudiences(kind).includes(audience) && byAudience[audience]);
         it(`${kind}: ${relation} ${want ? 'sees' : 'does not see'} data shared with ${audience}`, () => {
           expect(isVisible(relation === 'none' ? null : (relation as Relation), audience, kind)).toBe(want);
         });
       }
     }
   }
+
+  it('never shows the journal as a whole to the partner or the care team', () => {
+    expect(isVisible('partner', 'both', 'journal')).toBe(false);
+    expect(isVisible('clinician', 'both', 'journal')).toBe(false);
+  });
 
   it('denies a kind that is not in the registry', () => {
     expect(isVisible('partner', 'both', 'journal' as never)).toBe(false);

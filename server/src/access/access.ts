@@ -1,5 +1,12 @@
 import { sql } from 'kysely';
-import { type Audience, type DataKind, dataKinds, includesCareTeam, includesPartner } from '@twofold/core/sharing/data-kinds';
+import {
+  type Audience,
+  type DataKind,
+  allowedAudiences,
+  dataKindIds,
+  includesCareTeam,
+  includesPartner,
+} from '@twofold/core/sharing/data-kinds';
 import type { StaffRole } from '@twofold/core/auth/auth.schemas';
 import type { Db, DbOrTx, Tx } from '../platform/db';
 import type { Actor } from '../platform/sessions';
@@ -19,21 +26,22 @@ export interface ReadDecision {
   programId: string | null;
 }
 
-const kindsById = new Map(dataKinds.map((kind) => [kind.id, kind]));
+const registeredKinds = new Set<string>(dataKindIds);
 
 /** Pure rule: given who the viewer is to the owner and the owner's setting, may they see it? */
 export function isVisible(relation: Relation | null, audience: Audience, kind: DataKind): boolean {
-  const entry = kindsById.get(kind);
-  if (relation === null || entry === undefined) {
+  if (relation === null || !registeredKinds.has(kind)) {
     return false;
   }
+  // A setting the registry does not allow for this kind counts as private, whatever is stored.
+  const effective = allowedAudiences(kind).includes(audience) ? audience : 'private';
   switch (relation) {
     case 'self':
       return true;
     case 'partner':
-      return entry.partnerEligible && includesPartner(audience);
+      return includesPartner(effective);
     case 'clinician':
-      return entry.careTeamEligible && includesCareTeam(audience);
+      return includesCareTeam(effective);
   }
 }
 

@@ -2,12 +2,23 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DomainError } from './errors';
 
 /**
- * A bounded FIFO in front of the embedded database. PGlite has one connection and runs each query
- * on this process's thread; when many requests are let in at once their queries interleave, so
- * every request waits for everyone else's queries and all finish late together. Admitting a few
- * requests at a time (FIFO) lets each finish in turn, and a full queue answers 503 at once
- * (with Retry-After) instead of letting waiting time grow without bound.
- * On PostgreSQL the connection pool is the gate, so this one is off.
+ * Admission control in front of the embedded database: a bounded, first-come-first-served queue.
+ *
+ * PGlite is one Postgres backend running on this process's thread, so it serves one query at a
+ * time however many requests wait, and its throughput does not grow with the load (about 400
+ * couple-page reads a second on 2 cores). Two things keep it from collapsing under more load
+ * than that:
+ * - its driver (db.ts) lets the event loop turn between two queries, so sockets are read,
+ *   connections accepted and timers run while a backlog waits. Without that, a whole backlog ran
+ *   in one turn and a client connecting under load waited seconds (docs/BENCHMARKS.md);
+ * - this gate admits `concurrency` requests to the database at a time, in arrival order, and
+ *   answers 503 with Retry-After at once when `queueLimit` requests are already waiting, instead
+ *   of letting the wait grow without bound. A request leaves the queue if its client goes away.
+ *
+ * A few requests are admitted rather than one so that a request waiting on something other than
+ * the database (argon2 on sign-up and log-in takes a while on the thread pool) does not stop
+ * everyone else. Routes outside /api (the web app) and the API docs never touch the database and
+ * pass. On PostgreSQL the connection pool does this job, so the gate is off.
  */
 export interface GateOptions {
   dialect: 'postgres' | 'pglite';
@@ -18,26 +29,33 @@ export interface GateOptions {
 declare module 'fastify' {
   interface FastifyRequest {
     holdsDatabaseSlot?: boolean;
+    leaveDatabaseQueue?: () => void;
   }
 }
 
-export function installDatabaseGate(app: FastifyInstance, { dialect, queueLimit, concurrency = 2 }: GateOptions): void {
+export function installDatabaseGate(
+  app: FastifyInstance,
+  { dialect, queueLimit, concurrency = Number(process.env.EXP_GATE_C ?? 4) }: GateOptions,
+): void {
   if (dialect !== 'pglite') {
     return;
   }
   let active = 0;
-  const waiting: Array<() => void> = [];
+  // Insertion-ordered: the first entry is the longest waiter, and leaving is O(1).
+  const waiting = new Set<() => void>();
 
   const release = (request: FastifyRequest) => {
+    request.leaveDatabaseQueue?.();
     if (!request.holdsDatabaseSlot) {
       return;
     }
     request.holdsDatabaseSlot = false;
-    const next = waiting.shift();
-    if (next) {
-      next();
-    } else {
+    const next = waiting.values().next();
+    if (next.done) {
       active -= 1;
+    } else {
+      waiting.delete(next.value);
+      next.value();
     }
   };
 
@@ -47,11 +65,16 @@ export function installDatabaseGate(app: FastifyInstance, { dialect, queueLimit,
     }
     if (active < concurrency) {
       active += 1;
-    } else if (waiting.length >= queueLimit) {
+    } else if (waiting.size >= queueLimit) {
       reply.header('retry-after', '1');
       throw new DomainError('service-busy', 'Too many requests are waiting for the database.');
     } else {
-      await new Promise<void>((resolve) => waiting.push(resolve));
+      // The slot is handed over with `active` unchanged: it passes from the leaver to this request.
+      await new Promise<void>((resolve) => {
+        waiting.add(resolve);
+        request.leaveDatabaseQueue = () => waiting.delete(resolve);
+      });
+      request.leaveDatabaseQueue = undefined;
     }
     request.holdsDatabaseSlot = true;
   });

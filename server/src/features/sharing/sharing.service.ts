@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
-import { type Audience, type DataKind, dataKindIds, defaultAudience } from '@twofold/core/sharing/data-kinds';
+import { type Audience, type DataKind, allowedAudiences, dataKindIds, defaultAudience } from '@twofold/core/sharing/data-kinds';
 import type { SharingSetting, SharingSettings } from '@twofold/core/sharing/sharing.schemas';
 import type { Db, DbOrTx } from '../../platform/db';
 import type { Actor } from '../../platform/sessions';
+import { DomainError } from '../../platform/errors';
 
 /** The actor's setting for every registered kind; a kind never set is `private`. */
 export async function findMySharing(db: Db, actor: Actor): Promise<SharingSettings> {
@@ -11,20 +12,30 @@ export async function findMySharing(db: Db, actor: Actor): Promise<SharingSettin
   return {
     settings: dataKindIds.map((kind): SharingSetting => {
       const row = byKind.get(kind);
-      return { kind, audience: row?.audience ?? defaultAudience, updatedAt: row ? row.updatedAt.toISOString() : null };
+      return {
+        kind,
+        audience: row?.audience ?? defaultAudience,
+        updatedAt: row ? row.updatedAt.toISOString() : null,
+        allowedAudiences: [...allowedAudiences(kind)],
+      };
     }),
   };
 }
 
 /** Sets who sees one kind of the actor's data. Effective on the very next request: nothing caches it. */
 export async function updateMySharing(db: Db, actor: Actor, kind: DataKind, audience: Audience): Promise<SharingSetting> {
+  if (!allowedAudiences(kind).includes(audience)) {
+    throw new DomainError('validation-failed', 'This kind of data cannot be shared that way.', [
+      { pointer: '/audience', message: `Choose one of: ${allowedAudiences(kind).join(', ')}.` },
+    ]);
+  }
   const row = await db
     .insertInto('sharingSettings')
     .values({ ownerId: actor.userId, kind, audience, updatedAt: sql<Date>`now()` })
     .onConflict((oc) => oc.columns(['ownerId', 'kind']).doUpdateSet({ audience, updatedAt: sql<Date>`now()` }))
     .returningAll()
     .executeTakeFirstOrThrow();
-  return { kind, audience: row.audience, updatedAt: row.updatedAt.toISOString() };
+  return { kind, audience: row.audience, updatedAt: row.updatedAt.toISOString(), allowedAudiences: [...allowedAudiences(kind)] };
 }
 
 /** Takes the partner out of every setting of `ownerId` (used when they leave a couple). */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { buildTestApp, enroll, newCouple, newPerson, newProgram, type TestApp } from '../../../test/test-app';
+import { dataKindIds } from '@twofold/core/sharing/data-kinds';
 import { verifyAuditChain } from '../../platform/audit';
 
 let t: TestApp;
@@ -24,7 +25,9 @@ describe('support preferences and sharing', () => {
     expect(hidden.status).toBe(404);
     expect(absent.status).toBe(404);
     expect({ ...hidden.body, instance: undefined }).toEqual({ ...absent.body, instance: undefined });
-    expect((await b.get('/api/me/sharing')).body.settings).toEqual([{ kind: 'support-preferences', audience: 'private', updatedAt: null }]);
+    const settings = (await b.get('/api/me/sharing')).body.settings;
+    expect(settings.map((s: { kind: string }) => s.kind)).toEqual(dataKindIds);
+    expect(settings.every((s: { audience: string; updatedAt: null }) => s.audience === 'private' && s.updatedAt === null)).toBe(true);
   });
 
   it('shows them to the partner on the very next request after sharing, and hides them again on revoking', async () => {
@@ -88,7 +91,8 @@ describe('support preferences and sharing', () => {
     await a.post('/api/couple/leave');
     expect((await b.get(`/api/people/${a.userId}/support-preferences`)).status).toBe(404);
     expect((await a.get(`/api/people/${b.userId}/support-preferences`)).status).toBe(404);
-    expect((await a.get('/api/me/sharing')).body.settings[0].audience).toBe('care-team');
+    const settings = (await a.get('/api/me/sharing')).body.settings;
+    expect(settings.find((s: { kind: string }) => s.kind === 'support-preferences').audience).toBe('care-team');
     expect((await a.get('/api/me/support-preferences')).body).toMatchObject(prefs);
   });
 
