@@ -63,8 +63,8 @@ describe('us page', () => {
     expect(requests.some((request) => request.path === '/api/couple/leave')).toBe(false);
 
     await user.click(within(dialog).getByRole('button', { name: 'Yes, leave now' }));
-    const left = await screen.findByText('You left the couple space. Your own data is safe and private.');
-    expect(document.activeElement).toBe(left);
+    const leftNotice = await screen.findByText('You left the couple space. Your own data is safe and private.');
+    expect(document.activeElement).toBe(leftNotice);
     expect(screen.getByRole('button', { name: 'Create our couple space' })).toBeTruthy();
   });
 
