@@ -28,6 +28,32 @@ describe('us page', () => {
     expect(await screen.findByText('Blake hasn’t shared this with you.')).toBeTruthy();
   });
 
+  it('lists what my partner can see of mine, next to theirs', async () => {
+    mockServer({
+      'GET /api/me': () => ({ status: 200, body: alexMe }),
+      'GET /api/couple': () => ({ status: 200, body: couple }),
+      'GET /api/people/:id/support-preferences': () => problem(404, 'not-found', 'Not found.'),
+      'GET /api/me/sharing': () => ({
+        status: 200,
+        body: {
+          settings: [
+            {
+              kind: 'support-preferences',
+              audience: 'both',
+              updatedAt: null,
+              allowedAudiences: ['private', 'partner', 'care-team', 'both'],
+            },
+            { kind: 'checkins', audience: 'care-team', updatedAt: null, allowedAudiences: ['private', 'partner', 'care-team', 'both'] },
+          ],
+        },
+      }),
+    });
+    renderApp('/us');
+    const region = await screen.findByRole('region', { name: 'What you share' });
+    expect(within(region).getByText('Blake can see:')).toBeTruthy();
+    expect(within(region).getByRole('listitem').textContent).toBe('What helps me');
+  });
+
   it('shows what the partner shared', async () => {
     mockServer({
       'GET /api/me': () => ({ status: 200, body: alexMe }),

@@ -11,28 +11,34 @@ import { LeaveCouple } from '../../features/couple/components/leave-couple';
 import { PartnerInvite } from '../../features/couple/components/partner-invite';
 import { PartnerList } from '../../features/couple/components/partner-list';
 import { ProgramInvitations } from '../../features/couple/components/program-invitations';
+import { includesPartner } from '@twofold/core/sharing/data-kinds';
 import { useSharingSettings } from '../../features/sharing/api/use-sharing';
 import { useKindText } from '../../features/sharing/components/sharing-settings';
 import { PartnerSupportPreferences } from '../../features/support-preferences/components/partner-support-preferences';
 
-/** My side of the boundary, next to what my partner shares: each kind and who sees it. */
-function WhatIShare() {
+/** My side of the boundary, next to what my partner shares: what my partner can see of mine. */
+function WhatIShare({ partnerName }: { partnerName: string }) {
   const { t } = useTranslation();
   const sharing = useSharingSettings();
   const kindText = useKindText();
   if (!sharing.data) {
     return null;
   }
+  const shared = sharing.data.settings.filter((setting) => includesPartner(setting.audience));
   return (
     <Section title={t('couple.youShareTitle')} id="you-share">
-      <p className="muted">{t('couple.youShareIntro')}</p>
-      <ul className="bullets">
-        {sharing.data.settings.map((setting) => (
-          <li key={setting.kind}>
-            {t('couple.youShareKind', { kind: kindText(setting.kind).label, audience: t(`sharing.audienceShort.${setting.audience}`) })}
-          </li>
-        ))}
-      </ul>
+      {shared.length === 0 ? (
+        <p>{t('couple.youShareNone', { name: partnerName })}</p>
+      ) : (
+        <>
+          <p>{t('couple.youShareSome', { name: partnerName })}</p>
+          <ul className="bullets">
+            {shared.map((setting) => (
+              <li key={setting.kind}>{kindText(setting.kind).label}</li>
+            ))}
+          </ul>
+        </>
+      )}
       <Link to="/sharing">{t('couple.changeSharing')}</Link>
     </Section>
   );
@@ -102,7 +108,7 @@ export function UsRoute() {
               <ProgramInvitations programs={space.programs} />
             </Section>
           ) : null}
-          {partner ? <WhatIShare /> : null}
+          {partner ? <WhatIShare partnerName={partner.displayName} /> : null}
           {space.can.leave ? (
             <Section title={t('couple.leaveTitle')} id="leave" tone="plain">
               <LeaveCouple couple={space} onLeft={() => setLeft(true)} />
