@@ -33,10 +33,7 @@ declare module 'fastify' {
   }
 }
 
-export function installDatabaseGate(
-  app: FastifyInstance,
-  { dialect, queueLimit, concurrency = Number(process.env.EXP_GATE_C ?? 4) }: GateOptions,
-): void {
+export function installDatabaseGate(app: FastifyInstance, { dialect, queueLimit, concurrency = 4 }: GateOptions): void {
   if (dialect !== 'pglite') {
     return;
   }
