@@ -95,14 +95,18 @@ function KindSetting({ setting }: { setting: SharingSetting }) {
       )}
       {kindText.note && allowed.length > 1 ? <p className="muted">{kindText.note}</p> : null}
       {update.isError ? <Notice tone="error">{problemText(update.error)}</Notice> : null}
-      <p role="status" className="kind-setting__status">
-        {justSaved ? t('sharing.savedNow', { audience: t(`sharing.audienceShort.${justSaved}`) }) : ''}
-      </p>
-      <p className="muted kind-setting__updated">
-        {setting.updatedAt
-          ? t('sharing.updatedAt', { when: formatDateTime(setting.updatedAt, i18n.language) })
-          : t('sharing.defaultPrivate')}
-      </p>
+      {allowed.length <= 1 ? null : (
+        <>
+          <p role="status" className="kind-setting__status">
+            {justSaved ? t('sharing.savedNow', { audience: t(`sharing.audienceShort.${justSaved}`) }) : ''}
+          </p>
+          <p className="muted kind-setting__updated">
+            {setting.updatedAt
+              ? t('sharing.updatedAt', { when: formatDateTime(setting.updatedAt, i18n.language) })
+              : t('sharing.defaultPrivate')}
+          </p>
+        </>
+      )}
     </section>
   );
 }
