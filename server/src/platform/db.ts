@@ -275,6 +275,9 @@ export function reusableQuery<Args extends string[], Row>(
 }
 
 export async function migrateToLatest(db: Db): Promise<void> {
+  if (await isMigrated(db)) {
+    return;
+  }
   const migrator = new Migrator({
     db,
     provider: { getMigrations: () => Promise.resolve(migrations) },
@@ -283,6 +286,22 @@ export async function migrateToLatest(db: Db): Promise<void> {
   const failed = results?.find((result) => result.status === 'Error');
   if (error || failed) {
     throw new Error(`Database migration ${failed?.migrationName ?? ''} failed`, { cause: error });
+  }
+}
+
+/**
+ * Whether every migration is applied already, the usual case at start. One small query: Kysely's
+ * Migrator first introspects the whole catalog and takes its lock, which cost about half a second
+ * of each start on the embedded database. Anything else (a fresh database, a migration missing)
+ * goes through the Migrator, which serialises concurrent starts with its lock.
+ */
+async function isMigrated(db: Db): Promise<boolean> {
+  try {
+    const applied = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
+    const names = new Set(applied.rows.map((row) => row.name));
+    return Object.keys(migrations).every((name) => names.has(name));
+  } catch {
+    return false;
   }
 }
 
