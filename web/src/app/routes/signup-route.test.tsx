@@ -22,7 +22,7 @@ describe('sign-up form', () => {
     });
     const user = userEvent.setup();
     renderApp('/signup');
-    await fillSignup(user, { name: 'Sam', email: 'sam@example.org', password: 'a long enough passphrase' });
+    await fillSignup(user, { name: 'Sam', email: 'sam@example.org ', password: 'a long enough passphrase' });
 
     const name = screen.getByLabelText('What should we call you?');
     await waitFor(() => expect(name.getAttribute('aria-invalid')).toBe('true'));

@@ -22,7 +22,12 @@ export function LoginForm({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    const checked = validateWith(loginInputSchema, values, { email: t('validation.email'), password: t('validation.passwordRequired') });
+    // Phones often add a space after an autofilled address; the shared schema checks before it trims.
+    const checked = validateWith(
+      loginInputSchema,
+      { ...values, email: values.email.trim() },
+      { email: t('validation.email'), password: t('validation.passwordRequired') },
+    );
     if (!checked.ok) {
       setErrors(checked.errors);
       focusFirstError(form.current, fields, checked.errors);

@@ -32,7 +32,8 @@ export function SignupForm({ next }: { next?: string }) {
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    const input = { ...values, locale: currentLocale(), timeZone: deviceTimeZone(), ...(next ? { next } : {}) };
+    // Phones often add a space after an autofilled address; the shared schema checks before it trims.
+    const input = { ...values, email: values.email.trim(), locale: currentLocale(), timeZone: deviceTimeZone(), ...(next ? { next } : {}) };
     const checked = validateWith(signupRequestSchema, input, {
       displayName: t('validation.displayName'),
       'displayName.too_big': t('validation.tooLong', { max: 60 }),
