@@ -11,15 +11,19 @@ import { CrisisHelpButton } from '../features/safety/components/crisis-help';
 import { QuickExitButton } from '../features/safety/components/quick-exit-button';
 import { safeNextPath } from './next-path';
 
-function MainNav({ variant, programId }: { variant: 'top' | 'bottom'; programId?: string | undefined }) {
+function MainNav({ variant, programId, staffOnly }: { variant: 'top' | 'bottom'; programId?: string | undefined; staffOnly: boolean }) {
   const { t } = useTranslation();
-  // The phone bar keeps four items; on wide screens staff also get their program.
-  const programItem = variant === 'top' && programId ? [{ to: `/programs/${programId}`, label: t('nav.program'), icon: '' }] : [];
+  const program = programId ? { to: `/programs/${programId}`, label: t('nav.program'), icon: '▤' } : null;
+  const us = { to: '/us', label: t('nav.us'), icon: '◎' };
+  // Staff with no couple space of their own get their program where "Us" would be (the couple
+  // space stays reachable from More); others with a program get it as a fifth item on wide screens.
+  const second = staffOnly && program ? [program] : [us];
+  const extra = !staffOnly && program && variant === 'top' ? [program] : [];
   const items = [
     { to: '/me', label: t('nav.me'), icon: '○' },
-    { to: '/us', label: t('nav.us'), icon: '◎' },
+    ...second,
     { to: '/sharing', label: t('nav.sharing'), icon: '◐' },
-    ...programItem,
+    ...extra,
     { to: '/settings', label: t('nav.more'), icon: '⋯' },
   ];
   return (
@@ -50,6 +54,8 @@ export function AppShell() {
   const navigate = useNavigate();
   const location = useLocation();
   const loggedIn = Boolean(me.data);
+  const programId = me.data?.staff[0]?.programId;
+  const staffOnly = Boolean(me.data && !me.data.coupleId && me.data.staff.length > 0);
 
   // A 401 from any call: the session ended. Forget what we had and go to log in,
   // keeping where the person was going only when it is an invite link.
@@ -87,7 +93,7 @@ export function AppShell() {
             <img src="/icon.svg" alt="" width="28" height="28" className="brand__mark" />
             <span className="brand__name">{t('app.name')}</span>
           </NavLink>
-          {loggedIn ? <MainNav variant="top" programId={me.data?.staff[0]?.programId} /> : null}
+          {loggedIn ? <MainNav variant="top" programId={programId} staffOnly={staffOnly} /> : null}
           <div className="app-header__actions">
             <CrisisHelpButton />
             <QuickExitButton />
@@ -102,7 +108,7 @@ export function AppShell() {
         {loggedIn ? null : <LanguageSelect compact />}
         <p className="muted">{t('app.footer')}</p>
       </footer>
-      {loggedIn ? <MainNav variant="bottom" /> : null}
+      {loggedIn ? <MainNav variant="bottom" programId={programId} staffOnly={staffOnly} /> : null}
     </div>
   );
 }

@@ -72,5 +72,11 @@ describe('program page', () => {
     expect(within(caseload).getByText('invited')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Make a couple invite link' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Make a clinician invite link' })).toBeNull();
+    // Staff without a couple space of their own get their program in the navigation instead of "Us".
+    const navs = screen.getAllByRole('navigation', { name: 'Main' });
+    for (const nav of navs) {
+      expect(within(nav).getByRole('link', { name: 'Program' }).getAttribute('href')).toBe(`/programs/${ids.program}`);
+      expect(within(nav).queryByRole('link', { name: 'Us' })).toBeNull();
+    }
   });
 });

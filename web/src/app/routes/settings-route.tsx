@@ -31,6 +31,9 @@ export function SettingsRoute() {
                 <Link to="/me">{t('settings.profile')}</Link>
               </li>
               <li>
+                <Link to="/us">{t('settings.coupleSpace')}</Link>
+              </li>
+              <li>
                 <Link to="/sharing">{t('me.sharingLink')}</Link>
               </li>
               <li>

@@ -355,6 +355,7 @@ export const en = {
     programs: 'Programs',
     newProgram: 'Set up a program',
     profile: 'Profile and language',
+    coupleSpace: 'Our couple space',
   },
   crash: {
     title: 'Something went wrong',

@@ -370,6 +370,7 @@ export const es: Translation = {
     programs: 'Programas',
     newProgram: 'Crear un programa',
     profile: 'Perfil e idioma',
+    coupleSpace: 'Nuestro espacio de pareja',
   },
   crash: {
     title: 'Algo salió mal',
