@@ -110,6 +110,10 @@ describe('us page', () => {
     const user = userEvent.setup();
     renderApp('/us');
     expect(await screen.findByText('Your partner left the couple space. What they shared is no longer visible to you.')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Talk to someone now' }));
+    const crisis = await screen.findByRole('dialog', { name: 'Help right now' });
+    expect(within(crisis).getByRole('link', { name: 'Call 988' })).toBeTruthy();
+    await user.click(within(crisis).getByRole('button', { name: 'Close' }));
     await user.click(screen.getByRole('button', { name: 'Okay, hide this' }));
     await waitFor(() => expect(screen.queryByText(/Your partner left the couple space/)).toBeNull());
     expect(requests.find((request) => request.method === 'DELETE')?.path).toBe(`/api/couple/notices/${ids.notice}`);

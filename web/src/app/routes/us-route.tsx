@@ -14,6 +14,7 @@ import { ProgramInvitations } from '../../features/couple/components/program-inv
 import { includesPartner } from '@twofold/core/sharing/data-kinds';
 import { useSharingSettings } from '../../features/sharing/api/use-sharing';
 import { useKindText } from '../../features/sharing/components/sharing-settings';
+import { CrisisHelpButton } from '../../features/safety/components/crisis-help';
 import { PartnerSupportPreferences } from '../../features/support-preferences/components/partner-support-preferences';
 
 /** My side of the boundary, next to what my partner shares: what my partner can see of mine. */
@@ -85,7 +86,10 @@ export function UsRoute() {
   const partner = space.partners.find((person) => !person.isMe);
   return (
     <Page title={t('couple.title')} intro={t('couple.intro')} focusKey="couple">
-      <CoupleNotices notices={space.notices} />
+      <CoupleNotices
+        notices={space.notices}
+        supportAction={<CrisisHelpButton label={t('couple.talkToSomeone')} className="button button--secondary" />}
+      />
       <div className="columns">
         <div className="stack">
           <Section title={t('couple.partnersTitle')} id="partners">

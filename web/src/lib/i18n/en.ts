@@ -194,8 +194,8 @@ export const en = {
     acceptProgram: 'Join {{program}} for myself',
     leaveProgram: 'Leave {{program}}',
     noticePartnerLeft: 'Your partner left the couple space. What they shared is no longer visible to you.',
-    noticeSupport:
-      'This can be hard. Your own space and everything you wrote are still here. If you want to talk to someone now, crisis help is at the top of every page.',
+    noticeSupport: 'This can be hard, and nothing here is your fault. Your own space and everything you wrote are still here.',
+    talkToSomeone: 'Talk to someone now',
     dismissNotice: 'Okay, hide this',
     leaveTitle: 'Leave the couple space',
     leaveIntro: 'You can leave at any time, on your own. Your partner is not asked.',

@@ -54,14 +54,14 @@ export function CrisisResourceList({ resources }: { resources: Resource[] }) {
 }
 
 /** The "Crisis help" button in the header of every page, opening the lines in a dialog. */
-export function CrisisHelpButton() {
+export function CrisisHelpButton({ label, className = 'button crisis-button' }: { label?: string; className?: string } = {}) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const crisis = useCrisisResources(open);
   return (
     <>
-      <button type="button" className="button crisis-button" aria-haspopup="dialog" onClick={() => setOpen(true)}>
-        {t('safety.crisisHelp')}
+      <button type="button" className={className} aria-haspopup="dialog" onClick={() => setOpen(true)}>
+        {label ?? t('safety.crisisHelp')}
       </button>
       <Dialog open={open} onClose={() => setOpen(false)} title={t('safety.crisisTitle')} className="dialog--crisis">
         <p>{t('safety.crisisIntro')}</p>
