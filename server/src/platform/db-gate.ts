@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { DomainError } from './errors';
+import { problemFor } from './errors';
 
 /**
  * Admission control in front of the embedded database: a bounded, first-come-first-served queue.
@@ -63,8 +63,9 @@ export function installDatabaseGate(app: FastifyInstance, { dialect, queueLimit,
     if (active < concurrency) {
       active += 1;
     } else if (waiting.size >= queueLimit) {
-      reply.header('retry-after', '1');
-      throw new DomainError('service-busy', 'Too many requests are waiting for the database.');
+      // Sent as text: a route's own schema for 503 (the health check has one) must not reshape it.
+      const problem = problemFor('service-busy', request, 'Too many requests are waiting for the database.');
+      return reply.code(503).header('retry-after', '1').type('application/problem+json').send(JSON.stringify(problem));
     } else {
       // The slot is handed over with `active` unchanged: it passes from the leaver to this request.
       await new Promise<void>((resolve) => {
