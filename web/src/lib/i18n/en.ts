@@ -194,7 +194,7 @@ export const en = {
     acceptProgram: 'Join {{program}} for myself',
     leaveProgram: 'Leave {{program}}',
     noticePartnerLeft: 'Your partner left the couple space. What they shared is no longer visible to you.',
-    noticeSupport: 'This can be hard, and nothing here is your fault. Your own space and everything you wrote are still here.',
+    noticeSupport: 'This can be hard. Your own space and everything you wrote are still here.',
     talkToSomeone: 'Talk to someone now',
     dismissNotice: 'Okay, hide this',
     leaveTitle: 'Leave the couple space',

@@ -204,7 +204,7 @@ export const es: Translation = {
     acceptProgram: 'Unirme a {{program}}',
     leaveProgram: 'Salir de {{program}}',
     noticePartnerLeft: 'Tu pareja salió del espacio de pareja. Lo que compartía ya no está visible para ti.',
-    noticeSupport: 'Esto puede ser difícil, y nada de esto es tu culpa. Tu propio espacio y todo lo que escribiste siguen aquí.',
+    noticeSupport: 'Esto puede ser difícil. Tu propio espacio y todo lo que escribiste siguen aquí.',
     talkToSomeone: 'Hablar con alguien ahora',
     dismissNotice: 'Entendido, ocultar',
     leaveTitle: 'Salir del espacio de pareja',
