@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { DialogActionsContext } from '../components/ui/dialog';
 import { LanguageSelect } from '../components/ui/language-select';
 import { onUnauthenticated } from '../lib/api-client';
 import { changeLocale, currentLocale, hasStoredLocale } from '../lib/i18n';
@@ -54,6 +55,7 @@ export function AppShell() {
   const navigate = useNavigate();
   const location = useLocation();
   const loggedIn = Boolean(me.data);
+  const dialogActions = <QuickExitButton listenForEscape={false} />;
   const programId = me.data?.staff[0]?.programId;
   const staffOnly = Boolean(me.data && !me.data.coupleId && me.data.staff.length > 0);
 
@@ -83,32 +85,34 @@ export function AppShell() {
   }, [location.pathname]);
 
   return (
-    <div className={loggedIn ? 'shell shell--nav' : 'shell'}>
-      <a className="skip-link" href="#main">
-        {t('app.skipToContent')}
-      </a>
-      <header className="app-header">
-        <div className="app-header__bar">
-          <NavLink to="/" className="brand" aria-label={`${t('app.name')}, ${t('nav.home')}`}>
-            <img src="/icon.svg" alt="" width="28" height="28" className="brand__mark" />
-            <span className="brand__name">{t('app.name')}</span>
-          </NavLink>
-          {loggedIn ? <MainNav variant="top" programId={programId} staffOnly={staffOnly} /> : null}
-          <div className="app-header__actions">
-            <CrisisHelpButton />
-            <QuickExitButton />
+    <DialogActionsContext.Provider value={dialogActions}>
+      <div className={loggedIn ? 'shell shell--nav' : 'shell'}>
+        <a className="skip-link" href="#main">
+          {t('app.skipToContent')}
+        </a>
+        <header className="app-header">
+          <div className="app-header__bar">
+            <NavLink to="/" className="brand" aria-label={`${t('app.name')}, ${t('nav.home')}`}>
+              <img src="/icon.svg" alt="" width="28" height="28" className="brand__mark" />
+              <span className="brand__name">{t('app.name')}</span>
+            </NavLink>
+            {loggedIn ? <MainNav variant="top" programId={programId} staffOnly={staffOnly} /> : null}
+            <div className="app-header__actions">
+              <CrisisHelpButton />
+              <QuickExitButton />
+            </div>
           </div>
-        </div>
-      </header>
-      <main id="main" tabIndex={-1} className="main">
-        <Outlet />
-      </main>
-      <footer className="app-footer">
-        {/* Logged in, the language lives in the profile and on the More page. */}
-        {loggedIn ? null : <LanguageSelect compact />}
-        <p className="muted">{t('app.footer')}</p>
-      </footer>
-      {loggedIn ? <MainNav variant="bottom" programId={programId} staffOnly={staffOnly} /> : null}
-    </div>
+        </header>
+        <main id="main" tabIndex={-1} className="main">
+          <Outlet />
+        </main>
+        <footer className="app-footer">
+          {/* Logged in, the language lives in the profile and on the More page. */}
+          {loggedIn ? null : <LanguageSelect compact />}
+          <p className="muted">{t('app.footer')}</p>
+        </footer>
+        {loggedIn ? <MainNav variant="bottom" programId={programId} staffOnly={staffOnly} /> : null}
+      </div>
+    </DialogActionsContext.Provider>
   );
 }

@@ -69,6 +69,17 @@ describe('crisis help', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
+  it('keeps quick exit one tap away inside the dialog, where the rest of the page is inert', async () => {
+    mockServer({ 'GET /api/me': () => problem(401, 'unauthenticated', 'Please log in.') });
+    const replace = vi.spyOn(window.location, 'replace').mockImplementation(() => undefined);
+    const user = userEvent.setup();
+    renderApp('/login');
+    await user.click(await screen.findByRole('button', { name: 'Crisis help' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Help right now' });
+    await user.click(within(dialog).getByRole('button', { name: 'Quick exit' }));
+    expect(replace).toHaveBeenCalledWith('/neutral.html');
+  });
+
   it('still lists the lines from the built-in list when the server cannot be reached', async () => {
     vi.stubGlobal(
       'fetch',

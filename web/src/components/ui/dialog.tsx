@@ -1,5 +1,11 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useId, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+
+/**
+ * Controls every dialog shows next to Close. A modal dialog makes the rest of the page inert,
+ * header included, so the app puts its Quick exit here: it must stay one tap away (PRODUCT.md, principle 3).
+ */
+export const DialogActionsContext = createContext<ReactNode>(null);
 
 /**
  * A modal dialog on the native <dialog> element: focus is trapped and restored by the browser,
@@ -20,6 +26,7 @@ export function Dialog({
 }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
+  const actions = useContext(DialogActionsContext);
   const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
@@ -60,12 +67,15 @@ export function Dialog({
       {open ? (
         <div className="dialog__content">
           <div className="dialog__header">
+            <div className="dialog__actions">
+              {actions}
+              <button type="button" className="button button--secondary dialog__close" onClick={onClose}>
+                {t('app.close')}
+              </button>
+            </div>
             <h2 id={titleId} className="dialog__title">
               {title}
             </h2>
-            <button type="button" className="button button--ghost dialog__close" onClick={onClose}>
-              {t('app.close')}
-            </button>
           </div>
           {children}
         </div>
