@@ -142,3 +142,36 @@ describe('us page', () => {
     expect(await screen.findByRole('button', { name: 'Withdraw the link' })).toBeTruthy();
   });
 });
+
+describe('program invitations on the us page', () => {
+  it('lets me join a program for myself, and asks before I leave it', async () => {
+    let myEnrollment: 'invited' | 'accepted' | null = 'invited';
+    const { requests } = mockServer({
+      'GET /api/me': () => ({ status: 200, body: alexMe }),
+      'GET /api/couple': () => ({
+        status: 200,
+        body: { ...couple, programs: myEnrollment ? [{ id: ids.program, name: 'Riverside', myEnrollment }] : [] },
+      }),
+      'GET /api/people/:id/support-preferences': () => problem(404, 'not-found', 'Not found.'),
+      'POST /api/programs/:id/enrollment': () => {
+        myEnrollment = 'accepted';
+        return { status: 204 };
+      },
+      'DELETE /api/programs/:id/enrollment': () => {
+        myEnrollment = null;
+        return { status: 204 };
+      },
+    });
+    const user = userEvent.setup();
+    renderApp('/us');
+    await user.click(await screen.findByRole('button', { name: 'Join Riverside for myself' }));
+    await user.click(await screen.findByRole('button', { name: 'Leave Riverside' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Leave Riverside?' });
+    expect(requests.some((request) => request.method === 'DELETE')).toBe(false);
+    await user.click(within(dialog).getByRole('button', { name: 'Yes, leave' }));
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Treatment programs' })).toBeNull());
+    expect(
+      requests.filter((request) => request.path === `/api/programs/${ids.program}/enrollment`).map((request) => request.method),
+    ).toEqual(['POST', 'DELETE']);
+  });
+});

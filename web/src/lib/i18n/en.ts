@@ -193,6 +193,15 @@ export const en = {
     programAccepted: 'You are enrolled in {{program}}.',
     acceptProgram: 'Join {{program}} for myself',
     leaveProgram: 'Leave {{program}}',
+    declineProgram: 'Decline',
+    leaveProgramTitle: 'Leave {{program}}?',
+    leaveProgramBody:
+      'Its care team will immediately stop seeing anything of yours. Your partner decides for themselves. To come back, you would need a new invitation.',
+    declineProgramTitle: 'Decline {{program}}?',
+    declineProgramBody:
+      'The program will not see anything of yours. Your partner decides for themselves. To join later, you would need a new invitation.',
+    confirmLeaveProgram: 'Yes, leave',
+    confirmDeclineProgram: 'Yes, decline',
     noticePartnerLeft: 'Your partner left the couple space. What they shared is no longer visible to you.',
     noticeSupport: 'This can be hard. Your own space and everything you wrote are still here.',
     talkToSomeone: 'Talk to someone now',

@@ -203,6 +203,15 @@ export const es: Translation = {
     programAccepted: 'Estás inscrito en {{program}}.',
     acceptProgram: 'Unirme a {{program}}',
     leaveProgram: 'Salir de {{program}}',
+    declineProgram: 'Rechazar',
+    leaveProgramTitle: '¿Salir de {{program}}?',
+    leaveProgramBody:
+      'Su equipo de atención dejará de ver de inmediato todo lo tuyo. Tu pareja decide por su cuenta. Para volver, necesitarías una nueva invitación.',
+    declineProgramTitle: '¿Rechazar {{program}}?',
+    declineProgramBody:
+      'El programa no verá nada tuyo. Tu pareja decide por su cuenta. Para unirte más adelante, necesitarías una nueva invitación.',
+    confirmLeaveProgram: 'Sí, salir',
+    confirmDeclineProgram: 'Sí, rechazar',
     noticePartnerLeft: 'Tu pareja salió del espacio de pareja. Lo que compartía ya no está visible para ti.',
     noticeSupport: 'Esto puede ser difícil. Tu propio espacio y todo lo que escribiste siguen aquí.',
     talkToSomeone: 'Hablar con alguien ahora',

@@ -1,23 +1,35 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Couple } from '@twofold/core/couples/couple.schemas';
+import { Dialog } from '../../../components/ui/dialog';
 import { Notice } from '../../../components/ui/notice';
 import { useProblemText } from '../../../lib/use-problem-text';
 import { useProgramEnrollment } from '../api/use-couple';
 
-/** Programs the couple was invited to; each partner joins (or leaves) for themselves. */
+type Program = Couple['programs'][number];
+
+/** Programs the couple was invited to; each partner joins, declines or leaves for themselves. */
 export function ProgramInvitations({ programs }: { programs: Couple['programs'] }) {
   const { t } = useTranslation();
   const problemText = useProblemText();
   const enrollment = useProgramEnrollment();
+  // Declining or leaving cannot be undone without a new invitation: ask once, plainly.
+  const [confirming, setConfirming] = useState<Program | null>(null);
+  const declining = confirming?.myEnrollment === 'invited';
+
   return (
     <div className="stack">
-      {enrollment.isError ? <Notice tone="error">{problemText(enrollment.error)}</Notice> : null}
+      {enrollment.isError && !confirming ? <Notice tone="error">{problemText(enrollment.error)}</Notice> : null}
       <ul className="plain-list stack">
         {programs.map((program) => (
           <li key={program.id} className="program-item">
-            {program.myEnrollment === 'invited' ? (
-              <>
-                <p>{t('couple.programInvited', { program: program.name })}</p>
+            <p>
+              {program.myEnrollment === 'invited'
+                ? t('couple.programInvited', { program: program.name })
+                : t('couple.programAccepted', { program: program.name })}
+            </p>
+            <div className="button-row">
+              {program.myEnrollment === 'invited' ? (
                 <button
                   type="button"
                   className="button button--primary"
@@ -26,23 +38,41 @@ export function ProgramInvitations({ programs }: { programs: Couple['programs'] 
                 >
                   {t('couple.acceptProgram', { program: program.name })}
                 </button>
-              </>
-            ) : (
-              <>
-                <p>{t('couple.programAccepted', { program: program.name })}</p>
-                <button
-                  type="button"
-                  className="button button--secondary"
-                  disabled={enrollment.isPending}
-                  onClick={() => enrollment.mutate({ programId: program.id, join: false })}
-                >
-                  {t('couple.leaveProgram', { program: program.name })}
-                </button>
-              </>
-            )}
+              ) : null}
+              <button type="button" className="button button--secondary" aria-haspopup="dialog" onClick={() => setConfirming(program)}>
+                {program.myEnrollment === 'invited' ? t('couple.declineProgram') : t('couple.leaveProgram', { program: program.name })}
+              </button>
+            </div>
           </li>
         ))}
       </ul>
+      <Dialog
+        open={confirming !== null}
+        onClose={() => setConfirming(null)}
+        title={
+          declining
+            ? t('couple.declineProgramTitle', { program: confirming?.name ?? '' })
+            : t('couple.leaveProgramTitle', { program: confirming?.name ?? '' })
+        }
+      >
+        <p>{declining ? t('couple.declineProgramBody') : t('couple.leaveProgramBody')}</p>
+        {enrollment.isError ? <Notice tone="error">{problemText(enrollment.error)}</Notice> : null}
+        <div className="button-row">
+          <button
+            type="button"
+            className="button button--danger"
+            disabled={enrollment.isPending}
+            onClick={() =>
+              confirming && enrollment.mutate({ programId: confirming.id, join: false }, { onSuccess: () => setConfirming(null) })
+            }
+          >
+            {declining ? t('couple.confirmDeclineProgram') : t('couple.confirmLeaveProgram')}
+          </button>
+          <button type="button" className="button button--secondary" onClick={() => setConfirming(null)}>
+            {t('app.cancel')}
+          </button>
+        </div>
+      </Dialog>
     </div>
   );
 }
