@@ -9,6 +9,12 @@ export async function reencryptAll(db: Db, cipher: Cipher): Promise<Record<strin
   for (const { table, key, columns } of encryptedColumns) {
     counts[table] = await db.transaction().execute(async (tx) => {
       const { rows } = await sql<Record<string, string>>`select * from ${sql.table(table)} for update`.execute(tx.withoutPlugins());
+      const rowKey = (row: Record<string, string>) => key.map((column) => row[column]).join('/');
+      const whereKey = (row: Record<string, string>) =>
+        sql.join(
+          key.map((column) => sql`${sql.ref(column)} = ${row[column]}`),
+          sql` and `,
+        );
       let changed = 0;
       for (const row of rows) {
         const updates = Object.entries(columns).flatMap(([column, field]) => {
@@ -16,11 +22,11 @@ export async function reencryptAll(db: Db, cipher: Cipher): Promise<Record<strin
           if (!cipher.needsRotation(stored)) {
             return [];
           }
-          const context = encryptionContext(table, row[key]!, field);
+          const context = encryptionContext(table, rowKey(row), field);
           return [sql`${sql.ref(column)} = ${cipher.encrypt(cipher.decrypt(stored, context), context)}`];
         });
         if (updates.length > 0) {
-          await sql`update ${sql.table(table)} set ${sql.join(updates)} where ${sql.ref(key)} = ${row[key]}`.execute(tx);
+          await sql`update ${sql.table(table)} set ${sql.join(updates)} where ${whereKey(row)}`.execute(tx.withoutPlugins());
           changed += 1;
         }
       }

@@ -25,6 +25,12 @@ import { sharingRoutes } from './features/sharing/sharing.routes';
 import { supportPreferencesRoutes } from './features/support-preferences/support-preferences.routes';
 import { auditRoutes } from './features/audit/audit.routes';
 import { systemRoutes } from './features/system/system.routes';
+import { intakeRoutes } from './features/intake/intake.routes';
+import { checkinsRoutes } from './features/checkins/checkins.routes';
+import { triggersRoutes } from './features/triggers/triggers.routes';
+import { copingRoutes } from './features/coping/coping.routes';
+import { journalRoutes } from './features/journal/journal.routes';
+import { goalsRoutes } from './features/goals/goals.routes';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -126,6 +132,9 @@ export async function buildApp({ config, database, cipher, mailer, logger }: App
   await app.register(sharingRoutes, { db });
   await app.register(supportPreferencesRoutes, { db, cipher });
   await app.register(auditRoutes, { db });
+  for (const personal of [intakeRoutes, checkinsRoutes, triggersRoutes, copingRoutes, journalRoutes, goalsRoutes]) {
+    await app.register(personal, { db, cipher });
+  }
 
   await serveWebApp(app);
   return app;

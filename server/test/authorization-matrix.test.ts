@@ -9,7 +9,7 @@ import { actorOrder, buildScenario, routeCatalog as matrix, type ActorName, type
 
 async function run(s: Scenario, row: Row, actor: ActorName) {
   if (actor === 'partnerWithSharing') {
-    await s.owner.put('/api/me/sharing/support-preferences', { audience: 'both' });
+    await s.owner.put(`/api/me/sharing/${row.kind ?? 'support-preferences'}`, { audience: 'both' });
   }
   const client = actor === 'partnerWithSharing' ? s.clients.partner : s.clients[actor];
   const { url, body } = row.request(s);
@@ -37,9 +37,9 @@ describe('authorization matrix', () => {
 
   for (const row of matrix) {
     it(`${row.method} ${row.url}`, async () => {
-      const s = row.mutates ? await buildScenario(t) : shared;
-      if (!row.mutates) {
-        await s.owner.put('/api/me/sharing/support-preferences', { audience: 'private' });
+      const s = row.isolated ? await buildScenario(t) : shared;
+      if (!row.isolated) {
+        await s.owner.put(`/api/me/sharing/${row.kind ?? 'support-preferences'}`, { audience: 'private' });
       }
       const seen: Record<string, number> = {};
       for (const actor of actorOrder) {

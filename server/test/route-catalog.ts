@@ -1,3 +1,5 @@
+import type { DataKind } from '@twofold/core/sharing/data-kinds';
+import { todayIn } from '../src/platform/local-date';
 import { newCouple, newPerson, newProgram, enroll, TestClient, type TestApp } from './test-app';
 
 /**
@@ -20,6 +22,9 @@ export const actorOrder: ActorName[] = [
 
 export interface Scenario {
   t: TestApp;
+  /** Ids of the owner's own items, for routes that act on one item. */
+  items: { triggerEntryId: string; supportContactId: string; journalEntryId: string; goalId: string; stepId: string };
+  today: string;
   clients: Record<Exclude<ActorName, 'partnerWithSharing'>, TestClient>;
   owner: TestClient;
   programId: string;
@@ -33,7 +38,10 @@ export const ownerSecret = 'owner-secret: long baths and a phone call with my si
 export interface Row {
   method: string;
   url: string;
-  mutates: boolean;
+  /** Changes shared state (sessions, membership, deletes an item): runs on a scenario of its own. */
+  isolated: boolean;
+  /** The kind the owner shares before the partnerWithSharing request (default: support-preferences). */
+  kind?: DataKind;
   request: (s: Scenario) => { url: string; body?: unknown };
   expect: Record<ActorName, number>;
 }
@@ -58,15 +66,56 @@ const staffOnly = (clinician: number, partnerSide: number) => ({
   owner: partnerSide,
 });
 
+const intakeExample = {
+  inRecovery: true,
+  substances: ['alcohol'],
+  otherSubstance: '',
+  recoveryStartDate: '2026-01-01',
+  supportNote: 'Tuesday group',
+};
+const checkinExample = {
+  mood: 4,
+  craving: 3,
+  used: false,
+  substancesUsed: [],
+  sleep: 3,
+  stress: 2,
+  closeness: 4,
+  conflict: 'some',
+  triggerIds: [],
+  note: 'ok',
+};
+const triggerEntryExample = {
+  occurredAt: '2026-11-20T18:30:00Z',
+  triggerLabel: 'Argument about money',
+  situation: 'Bills on the table',
+  people: 'Us two',
+  place: 'Kitchen',
+  feeling: 'Cornered',
+  aboutRelationship: true,
+  intensity: 6,
+  whatIDid: 'Went for a walk',
+  outcome: 'helped',
+};
+const copingRunExample = {
+  tool: 'breathing',
+  urgeBefore: 7,
+  urgeAfter: 4,
+  urgeDuring: [],
+  durationSeconds: 180,
+  startedAt: '2026-11-20T18:40:00Z',
+};
+const goalExample = { title: 'Walk every morning', why: 'Clear head', dueDate: null, steps: [{ title: 'Buy shoes', dueDate: null }] };
+
 export const routeCatalog: Row[] = [
-  { method: 'GET', url: '/api/health', mutates: false, request: () => ({ url: '/api/health' }), expect: all(200) },
-  { method: 'GET', url: '/api/crisis-resources', mutates: false, request: () => ({ url: '/api/crisis-resources' }), expect: all(200) },
-  { method: 'GET', url: '/api/csrf-token', mutates: false, request: () => ({ url: '/api/csrf-token' }), expect: all(200) },
-  { method: 'GET', url: '/api/openapi.json', mutates: false, request: () => ({ url: '/api/openapi.json' }), expect: all(200) },
+  { method: 'GET', url: '/api/health', isolated: false, request: () => ({ url: '/api/health' }), expect: all(200) },
+  { method: 'GET', url: '/api/crisis-resources', isolated: false, request: () => ({ url: '/api/crisis-resources' }), expect: all(200) },
+  { method: 'GET', url: '/api/csrf-token', isolated: false, request: () => ({ url: '/api/csrf-token' }), expect: all(200) },
+  { method: 'GET', url: '/api/openapi.json', isolated: false, request: () => ({ url: '/api/openapi.json' }), expect: all(200) },
   {
     method: 'POST',
     url: '/api/auth/signup',
-    mutates: true,
+    isolated: false,
     request: () => ({
       url: '/api/auth/signup',
       body: { email: 'matrix@example.org', password: 'a long enough passphrase', displayName: 'M' },
@@ -76,80 +125,80 @@ export const routeCatalog: Row[] = [
   {
     method: 'POST',
     url: '/api/auth/confirm',
-    mutates: false,
+    isolated: false,
     request: () => ({ url: '/api/auth/confirm', body: { token: 'not-a-real-token-at-all' } }),
     expect: all(410),
   },
   {
     method: 'POST',
     url: '/api/auth/login',
-    mutates: false,
+    isolated: false,
     request: (s) => ({ url: '/api/auth/login', body: { email: s.emails.get('owner'), password: 'wrong password here' } }),
     expect: all(401),
   },
   {
     method: 'POST',
     url: '/api/auth/logout',
-    mutates: true,
+    isolated: true,
     request: () => ({ url: '/api/auth/logout' }),
     expect: { ...signedIn(204), partnerWithSharing: 401 },
   },
   {
     method: 'POST',
     url: '/api/auth/logout-everywhere',
-    mutates: true,
+    isolated: true,
     request: () => ({ url: '/api/auth/logout-everywhere' }),
     expect: { ...signedIn(204), partnerWithSharing: 401 },
   },
-  { method: 'GET', url: '/api/me', mutates: false, request: () => ({ url: '/api/me' }), expect: signedIn(200) },
-  { method: 'PATCH', url: '/api/me', mutates: true, request: () => ({ url: '/api/me', body: { locale: 'es' } }), expect: signedIn(200) },
+  { method: 'GET', url: '/api/me', isolated: false, request: () => ({ url: '/api/me' }), expect: signedIn(200) },
+  { method: 'PATCH', url: '/api/me', isolated: false, request: () => ({ url: '/api/me', body: { locale: 'es' } }), expect: signedIn(200) },
   {
     method: 'GET',
     url: '/api/couple',
-    mutates: false,
+    isolated: false,
     request: () => ({ url: '/api/couple' }),
     expect: { ...signedIn(200), clinicianOutside: 409, clinicianInProgram: 409 },
   },
   {
     method: 'POST',
     url: '/api/couple',
-    mutates: true,
+    isolated: true,
     request: () => ({ url: '/api/couple' }),
     expect: { ...signedIn(409), clinicianOutside: 201, clinicianInProgram: 201 },
   },
-  { method: 'POST', url: '/api/couple/invites', mutates: true, request: () => ({ url: '/api/couple/invites' }), expect: signedIn(409) },
+  { method: 'POST', url: '/api/couple/invites', isolated: false, request: () => ({ url: '/api/couple/invites' }), expect: signedIn(409) },
   {
     method: 'DELETE',
     url: '/api/couple/invites/:id',
-    mutates: true,
+    isolated: false,
     request: (s) => ({ url: `/api/couple/invites/${s.lone.inviteId}` }),
     expect: { ...signedIn(404), clinicianOutside: 409, clinicianInProgram: 409 },
   },
   {
     method: 'POST',
     url: '/api/couple/leave',
-    mutates: true,
+    isolated: true,
     request: () => ({ url: '/api/couple/leave' }),
     expect: { ...signedIn(204), clinicianOutside: 409, clinicianInProgram: 409, partnerWithSharing: 409 },
   },
   {
     method: 'DELETE',
     url: '/api/couple/notices/:id',
-    mutates: true,
+    isolated: false,
     request: (s) => ({ url: `/api/couple/notices/${s.noticeId}` }),
     expect: { ...signedIn(404), owner: 204 },
   },
   {
     method: 'GET',
     url: '/api/invites/:token',
-    mutates: false,
+    isolated: false,
     request: (s) => ({ url: `/api/invites/${s.lone.inviteToken}` }),
     expect: all(200),
   },
   {
     method: 'POST',
     url: '/api/invites/:token/accept',
-    mutates: true,
+    isolated: true,
     request: (s) => ({ url: `/api/invites/${s.lone.inviteToken}/accept` }),
     // The first person without a partner may use the link; after that it is spent for everyone.
     expect: {
@@ -165,78 +214,78 @@ export const routeCatalog: Row[] = [
   {
     method: 'POST',
     url: '/api/programs',
-    mutates: true,
+    isolated: false,
     request: () => ({ url: '/api/programs', body: { name: 'New Program' } }),
     expect: signedIn(201),
   },
   {
     method: 'GET',
     url: '/api/programs/:programId',
-    mutates: false,
+    isolated: false,
     request: (s) => ({ url: `/api/programs/${s.programId}` }),
     expect: staffOnly(200, 404),
   },
   {
     method: 'POST',
     url: '/api/programs/:programId/clinician-invites',
-    mutates: true,
+    isolated: false,
     request: (s) => ({ url: `/api/programs/${s.programId}/clinician-invites` }),
     expect: staffOnly(403, 404),
   },
   {
     method: 'POST',
     url: '/api/programs/:programId/couple-invites',
-    mutates: true,
+    isolated: false,
     request: (s) => ({ url: `/api/programs/${s.programId}/couple-invites` }),
     expect: staffOnly(201, 404),
   },
   {
     method: 'GET',
     url: '/api/programs/:programId/caseload',
-    mutates: false,
+    isolated: false,
     request: (s) => ({ url: `/api/programs/${s.programId}/caseload` }),
     expect: staffOnly(200, 404),
   },
   {
     method: 'POST',
     url: '/api/programs/:programId/enrollment',
-    mutates: true,
+    isolated: false,
     request: (s) => ({ url: `/api/programs/${s.programId}/enrollment` }),
     expect: { ...signedIn(404), clinicianOutside: 409, clinicianInProgram: 409 },
   },
   {
     method: 'DELETE',
     url: '/api/programs/:programId/enrollment',
-    mutates: true,
+    isolated: true,
     request: (s) => ({ url: `/api/programs/${s.programId}/enrollment` }),
     expect: { ...signedIn(404), partner: 204, owner: 204 },
   },
-  { method: 'GET', url: '/api/me/sharing', mutates: false, request: () => ({ url: '/api/me/sharing' }), expect: signedIn(200) },
+  { method: 'GET', url: '/api/me/sharing', isolated: false, request: () => ({ url: '/api/me/sharing' }), expect: signedIn(200) },
   {
     method: 'PUT',
     url: '/api/me/sharing/:kind',
-    mutates: true,
+    isolated: false,
     request: () => ({ url: '/api/me/sharing/support-preferences', body: { audience: 'partner' } }),
     expect: signedIn(200),
   },
   {
     method: 'GET',
     url: '/api/me/support-preferences',
-    mutates: false,
+    isolated: false,
     request: () => ({ url: '/api/me/support-preferences' }),
     expect: signedIn(200),
   },
   {
     method: 'PUT',
     url: '/api/me/support-preferences',
-    mutates: true,
+    isolated: false,
     request: () => ({ url: '/api/me/support-preferences', body: { helps: 'x', doesNotHelp: 'y' } }),
     expect: signedIn(200),
   },
   {
     method: 'GET',
     url: '/api/people/:partnerId/support-preferences',
-    mutates: false,
+    isolated: false,
     request: (s) => ({ url: `/api/people/${s.owner.userId}/support-preferences` }),
     expect: {
       anonymous: 401,
@@ -248,8 +297,169 @@ export const routeCatalog: Row[] = [
       owner: 200,
     },
   },
-  { method: 'GET', url: '/api/me/access-log', mutates: false, request: () => ({ url: '/api/me/access-log' }), expect: signedIn(200) },
+  { method: 'GET', url: '/api/me/access-log', isolated: false, request: () => ({ url: '/api/me/access-log' }), expect: signedIn(200) },
+
+  // Personal recovery: each partner's own space.
+  ...mine('/api/me/intake', intakeExample),
+  readShared('/api/people/:partnerId/intake', 'intake'),
+  ...mine('/api/me/reflection', {
+    patterns: { 'shared-use': 'sometimes', enabling: null, 'caretaker-dependent': 'often', 'avoiding-conflict': 'unsure' },
+    note: 'mine',
+  }),
+  readShared('/api/people/:partnerId/reflection', 'relationship-reflection'),
+  {
+    method: 'PUT',
+    url: '/api/me/checkins/:date',
+    isolated: false,
+    request: (s) => ({ url: `/api/me/checkins/${s.today}`, body: checkinExample }),
+    expect: signedIn(200),
+  },
+  {
+    method: 'GET',
+    url: '/api/me/checkins',
+    isolated: false,
+    request: (s) => ({ url: `/api/me/checkins?from=2026-01-01&to=${s.today}` }),
+    expect: signedIn(200),
+  },
+  readShared('/api/people/:partnerId/checkins', 'checkins', (s) => `?from=2026-01-01&to=${s.today}`),
+  {
+    method: 'GET',
+    url: '/api/me/recovery-summary',
+    isolated: false,
+    request: () => ({ url: '/api/me/recovery-summary' }),
+    expect: signedIn(200),
+  },
+  readShared('/api/people/:partnerId/recovery-summary', 'milestones'),
+  {
+    method: 'POST',
+    url: '/api/people/:partnerId/encouragements',
+    isolated: false,
+    kind: 'milestones',
+    request: (s) => ({ url: `/api/people/${s.owner.userId}/encouragements`, body: { message: 'So proud of you.', milestoneDays: 30 } }),
+    // Only the partner, and only while the owner shares their milestones; never the owner to themselves.
+    expect: { ...signedIn(404), partnerWithSharing: 204 },
+  },
+  { method: 'GET', url: '/api/me/triggers', isolated: false, request: () => ({ url: '/api/me/triggers' }), expect: signedIn(200) },
+  {
+    method: 'POST',
+    url: '/api/me/triggers',
+    isolated: false,
+    request: () => ({ url: '/api/me/triggers', body: { label: 'Payday' } }),
+    expect: signedIn(201),
+  },
+  { method: 'GET', url: '/api/me/trigger-log', isolated: false, request: () => ({ url: '/api/me/trigger-log' }), expect: signedIn(200) },
+  {
+    method: 'POST',
+    url: '/api/me/trigger-log',
+    isolated: false,
+    request: () => ({ url: '/api/me/trigger-log', body: triggerEntryExample }),
+    expect: signedIn(201),
+  },
+  ownItem('DELETE', '/api/me/trigger-log/:id', (s) => `/api/me/trigger-log/${s.items.triggerEntryId}`, 204),
+  readShared('/api/people/:partnerId/trigger-log', 'triggers'),
+  {
+    method: 'POST',
+    url: '/api/me/coping-runs',
+    isolated: false,
+    request: () => ({ url: '/api/me/coping-runs', body: copingRunExample }),
+    expect: signedIn(201),
+  },
+  { method: 'GET', url: '/api/me/coping-runs', isolated: false, request: () => ({ url: '/api/me/coping-runs' }), expect: signedIn(200) },
+  readShared('/api/people/:partnerId/coping-runs', 'coping'),
+  {
+    method: 'GET',
+    url: '/api/me/support-contacts',
+    isolated: false,
+    request: () => ({ url: '/api/me/support-contacts' }),
+    expect: signedIn(200),
+  },
+  {
+    method: 'POST',
+    url: '/api/me/support-contacts',
+    isolated: false,
+    request: () => ({ url: '/api/me/support-contacts', body: { name: 'Jo', relation: 'sponsor', phone: '+1 555 0100' } }),
+    expect: signedIn(201),
+  },
+  ownItem('DELETE', '/api/me/support-contacts/:id', (s) => `/api/me/support-contacts/${s.items.supportContactId}`, 204),
+  { method: 'GET', url: '/api/me/journal', isolated: false, request: () => ({ url: '/api/me/journal?q=day' }), expect: signedIn(200) },
+  {
+    method: 'POST',
+    url: '/api/me/journal',
+    isolated: false,
+    request: () => ({ url: '/api/me/journal', body: { title: 'Tuesday', body: 'A better day.' } }),
+    expect: signedIn(201),
+  },
+  ownItem('PUT', '/api/me/journal/:id', (s) => `/api/me/journal/${s.items.journalEntryId}`, 200, {
+    title: 'Edited',
+    body: 'Edited words.',
+  }),
+  ownItem('PUT', '/api/me/journal/:id/sharing', (s) => `/api/me/journal/${s.items.journalEntryId}/sharing`, 200, {
+    sharedWithCareTeam: false,
+  }),
+  ownItem('DELETE', '/api/me/journal/:id', (s) => `/api/me/journal/${s.items.journalEntryId}`, 204),
+  {
+    method: 'GET',
+    url: '/api/people/:partnerId/journal',
+    isolated: false,
+    request: (s) => ({ url: `/api/people/${s.owner.userId}/journal` }),
+    // Only the owner's clinicians, and they get only entries shared with the care team (none here).
+    expect: { ...signedIn(404), clinicianInProgram: 200 },
+  },
+  { method: 'GET', url: '/api/me/goals', isolated: false, request: () => ({ url: '/api/me/goals' }), expect: signedIn(200) },
+  {
+    method: 'POST',
+    url: '/api/me/goals',
+    isolated: false,
+    request: () => ({ url: '/api/me/goals', body: goalExample }),
+    expect: signedIn(201),
+  },
+  ownItem('PUT', '/api/me/goals/:id', (s) => `/api/me/goals/${s.items.goalId}`, 200, goalExample, true),
+  ownItem('PUT', '/api/me/goals/:id/done', (s) => `/api/me/goals/${s.items.goalId}/done`, 200, { done: true }),
+  ownItem('PUT', '/api/me/goals/:id/steps/:stepId/done', (s) => `/api/me/goals/${s.items.goalId}/steps/${s.items.stepId}/done`, 200, {
+    done: true,
+  }),
+  ownItem('DELETE', '/api/me/goals/:id', (s) => `/api/me/goals/${s.items.goalId}`, 204),
+  readShared('/api/people/:partnerId/goals', 'goals'),
 ];
+
+/** GET and PUT of one of "my" documents: everyone signed in has their own. */
+function mine(url: string, body: unknown): Row[] {
+  return [
+    { method: 'GET', url, isolated: false, request: () => ({ url }), expect: signedIn(200) },
+    { method: 'PUT', url, isolated: false, request: () => ({ url, body }), expect: signedIn(200) },
+  ];
+}
+
+/** Reading the owner's data of one kind: the owner, and the partner only while it is shared. */
+function readShared(url: string, kind: DataKind, query: (s: Scenario) => string = () => ''): Row {
+  return {
+    method: 'GET',
+    url,
+    isolated: false,
+    kind,
+    request: (s) => ({ url: url.replace(':partnerId', s.owner.userId!) + query(s) }),
+    expect: {
+      anonymous: 401,
+      stranger: 404,
+      clinicianOutside: 404,
+      clinicianInProgram: 404,
+      partner: 404,
+      partnerWithSharing: 200,
+      owner: 200,
+    },
+  };
+}
+
+/** Acting on one of the owner's items through a /api/me route: only the owner finds it. */
+function ownItem(method: string, url: string, path: (s: Scenario) => string, ok: number, body?: unknown, replacesItems = false): Row {
+  return {
+    method,
+    url,
+    isolated: method === 'DELETE' || replacesItems,
+    request: (s) => ({ url: path(s), ...(body === undefined ? {} : { body }) }),
+    expect: { ...signedIn(404), owner: ok },
+  };
+}
 
 export async function buildScenario(t: TestApp): Promise<Scenario> {
   const couple = await newCouple(t, ['Owner', 'Partner']);
@@ -261,6 +471,26 @@ export async function buildScenario(t: TestApp): Promise<Scenario> {
   await lone.post('/api/couple');
   const loneInvite = await lone.post('/api/couple/invites');
   await couple.a.put('/api/me/support-preferences', { helps: ownerSecret, doesNotHelp: ownerSecret });
+  const own = couple.a;
+  await own.put('/api/me/intake', { ...intakeExample, supportNote: ownerSecret });
+  await own.put('/api/me/reflection', {
+    patterns: { 'shared-use': null, enabling: null, 'caretaker-dependent': null, 'avoiding-conflict': null },
+    note: ownerSecret,
+  });
+  const today = todayIn('America/Chicago');
+  await own.put(`/api/me/checkins/${today}`, { ...checkinExample, note: ownerSecret });
+  const triggerEntry = await own.post('/api/me/trigger-log', { ...triggerEntryExample, situation: ownerSecret });
+  const contact = await own.post('/api/me/support-contacts', { name: ownerSecret, relation: 'sister', phone: '555' });
+  await own.post('/api/me/coping-runs', copingRunExample);
+  const journalEntry = await own.post('/api/me/journal', { title: 'Private', body: ownerSecret });
+  const goal = await own.post('/api/me/goals', { ...goalExample, why: ownerSecret });
+  const items = {
+    triggerEntryId: triggerEntry.body.id,
+    supportContactId: contact.body.id,
+    journalEntryId: journalEntry.body.id,
+    goalId: goal.body.id,
+    stepId: goal.body.steps[0].id,
+  };
   const notice = await t.database.db
     .insertInto('coupleNotices')
     .values({ coupleId: couple.coupleId, userId: couple.a.userId!, code: 'partner-left' })
@@ -277,6 +507,8 @@ export async function buildScenario(t: TestApp): Promise<Scenario> {
   const emails = new Map(Object.entries(clients).flatMap(([name, client]) => (client.email ? [[name, client.email] as const] : [])));
   return {
     t,
+    items,
+    today,
     clients,
     owner: couple.a,
     programId: program.programId,

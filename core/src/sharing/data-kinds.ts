@@ -20,12 +20,17 @@ export const dataKinds = [
   { id: 'triggers', audiences: anyone },
   { id: 'coping', audiences: anyone },
   { id: 'goals', audiences: anyone },
-  // Never shared as a whole: its owner may share single entries with the care team (journal.service).
-  { id: 'journal', audiences: ['private'] },
-] as const satisfies ReadonlyArray<{ id: string; audiences: readonly Audience[] }>;
+  // Never shared as a whole: its owner may share single entries with the care team.
+  { id: 'journal', audiences: ['private'], entriesShareableWithCareTeam: true },
+] as const satisfies ReadonlyArray<{ id: string; audiences: readonly Audience[]; entriesShareableWithCareTeam?: boolean }>;
 
 export type DataKind = (typeof dataKinds)[number]['id'];
 export const dataKindIds = dataKinds.map((kind) => kind.id) as [DataKind, ...DataKind[]];
+
+/** Kinds whose owner may share single entries with the care team, while the kind stays private. */
+export function hasEntrySharing(kind: DataKind): boolean {
+  return dataKinds.some((entry) => entry.id === kind && 'entriesShareableWithCareTeam' in entry && entry.entriesShareableWithCareTeam);
+}
 
 export function allowedAudiences(kind: DataKind): readonly Audience[] {
   return dataKinds.find((entry) => entry.id === kind)?.audiences ?? ['private'];

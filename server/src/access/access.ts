@@ -4,6 +4,7 @@ import {
   type DataKind,
   allowedAudiences,
   dataKindIds,
+  hasEntrySharing,
   includesCareTeam,
   includesPartner,
 } from '@twofold/core/sharing/data-kinds';
@@ -45,14 +46,20 @@ export function isVisible(relation: Relation | null, audience: Audience, kind: D
   }
 }
 
+interface RelationFacts {
+  relation: Relation | null;
+  audience: Audience;
+  programId: string | null;
+}
+
 /**
  * Works out, in one query, how `viewerId` relates to `ownerId` right now and the owner's setting
  * for `kind`: a current partner (both active members of one couple) or a clinician active in a
  * program where the owner has accepted enrollment for themselves and not ended it.
  */
-export async function decideRead(db: DbOrTx, viewerId: string, ownerId: string, kind: DataKind): Promise<ReadDecision | null> {
+async function findRelation(db: DbOrTx, viewerId: string, ownerId: string, kind: DataKind): Promise<RelationFacts> {
   if (viewerId === ownerId) {
-    return { relation: 'self', programId: null };
+    return { relation: 'self', audience: 'private', programId: null };
   }
   const { rows } = await sql<{ audience: Audience | null; isPartner: boolean; programId: string | null }>`
     select
@@ -72,15 +79,17 @@ export async function decideRead(db: DbOrTx, viewerId: string, ownerId: string, 
         limit 1
       ) as program_id`.execute(db);
   const row = rows[0];
-  if (!row) {
+  const relation: Relation | null = row?.isPartner ? 'partner' : row?.programId ? 'clinician' : null;
+  return { relation, audience: row?.audience ?? 'private', programId: relation === 'clinician' ? (row?.programId ?? null) : null };
+}
+
+/** May `viewerId` see `kind` data of `ownerId` right now? Null when not. */
+export async function decideRead(db: DbOrTx, viewerId: string, ownerId: string, kind: DataKind): Promise<ReadDecision | null> {
+  const facts = await findRelation(db, viewerId, ownerId, kind);
+  if (facts.relation === null || !isVisible(facts.relation, facts.audience, kind)) {
     return null;
   }
-  const audience = row.audience ?? 'private';
-  const relation: Relation | null = row.isPartner ? 'partner' : row.programId ? 'clinician' : null;
-  if (!isVisible(relation, audience, kind) || relation === null) {
-    return null;
-  }
-  return { relation, programId: relation === 'clinician' ? row.programId : null };
+  return { relation: facts.relation, programId: facts.programId };
 }
 
 /**
@@ -115,6 +124,37 @@ export async function readAs<T>(
         programId: decision.programId,
       });
     }
+    return result;
+  });
+}
+
+/**
+ * Reads the entries of a kind that stays private as a whole but whose owner shared single entries
+ * with the care team (the journal). Only a clinician with a current relation to the owner gets
+ * anything; `read` must return only the entries the owner shared. Audited like `readAs`.
+ */
+export async function readEntriesSharedWithCareTeam<T>(
+  db: Db,
+  actor: Actor,
+  ownerId: string,
+  kind: DataKind,
+  read: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  return db.transaction().execute(async (tx) => {
+    const facts = await findRelation(tx, actor.userId, ownerId, kind);
+    if (facts.relation !== 'clinician' || !hasEntrySharing(kind)) {
+      throw new DomainError('not-found', 'Nothing to show here.');
+    }
+    const result = await read(tx);
+    await appendAuditEntry(tx, {
+      actorId: actor.userId,
+      subjectId: ownerId,
+      kind,
+      action: 'read',
+      purpose: 'treatment',
+      relation: 'clinician',
+      programId: facts.programId,
+    });
     return result;
   });
 }

@@ -3,6 +3,8 @@ import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 /** The Kysely view of the schema, camelCased by CamelCasePlugin. Keep in step with migrations/. */
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** A timestamp with a database default of now(), changed on update. */
+type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
 
 export interface UsersTable {
   id: Generated<string>;
@@ -123,7 +125,134 @@ export interface PendingSignupsTable {
   expiresAt: Timestamp;
 }
 
+/** A calendar day, 'YYYY-MM-DD' (see platform/db.ts). */
+type LocalDate = string;
+
+export interface IntakesTable {
+  ownerId: string;
+  inRecovery: boolean;
+  substances: string[];
+  otherSubstanceCiphertext: string;
+  recoveryStartDate: LocalDate | null;
+  supportNoteCiphertext: string;
+  updatedAt: Timestamp;
+}
+
+export interface ReflectionsTable {
+  ownerId: string;
+  patterns: ColumnType<Record<string, string | null>, string, string>;
+  noteCiphertext: string;
+  updatedAt: Timestamp;
+}
+
+export interface TriggersTable {
+  id: Generated<string>;
+  ownerId: string;
+  labelCiphertext: string;
+  createdAt: CreatedAt;
+}
+
+export interface CheckinsTable {
+  ownerId: string;
+  localDate: LocalDate;
+  mood: number;
+  craving: number;
+  used: boolean;
+  substancesUsed: string[];
+  sleep: number;
+  stress: number;
+  closeness: number;
+  conflict: 'none' | 'some' | 'high';
+  triggerIds: string[];
+  noteCiphertext: string;
+  isLate: boolean;
+  writtenOn: LocalDate;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface EncouragementsTable {
+  id: Generated<string>;
+  coupleId: string;
+  fromId: string;
+  toId: string;
+  milestoneDays: number | null;
+  messageCiphertext: string;
+  createdAt: CreatedAt;
+}
+
+export interface TriggerEntriesTable {
+  id: Generated<string>;
+  ownerId: string;
+  triggerId: string;
+  occurredAt: Timestamp;
+  detailsCiphertext: string;
+  aboutRelationship: boolean;
+  intensity: number;
+  outcome: 'helped' | 'partly' | 'did-not-help' | 'not-sure';
+  createdAt: CreatedAt;
+}
+
+export interface SupportContactsTable {
+  id: Generated<string>;
+  ownerId: string;
+  detailsCiphertext: string;
+  createdAt: CreatedAt;
+}
+
+export interface CopingRunsTable {
+  id: Generated<string>;
+  ownerId: string;
+  tool: 'grounding' | 'breathing' | 'urge-surfing' | 'tape-forward' | 'contact-support';
+  urgeBefore: number;
+  urgeAfter: number | null;
+  urgeDuring: number[];
+  durationSeconds: number;
+  startedAt: Timestamp;
+}
+
+export interface JournalEntriesTable {
+  id: Generated<string>;
+  ownerId: string;
+  titleCiphertext: string;
+  bodyCiphertext: string;
+  sharedWithCareTeamAt: Timestamp | null;
+  createdAt: CreatedAt;
+  updatedAt: UpdatedAt;
+}
+
+export interface GoalsTable {
+  id: Generated<string>;
+  ownerId: string;
+  titleCiphertext: string;
+  whyCiphertext: string;
+  dueDate: LocalDate | null;
+  completedAt: Timestamp | null;
+  createdAt: CreatedAt;
+}
+
+export interface GoalStepsTable {
+  id: Generated<string>;
+  goalId: string;
+  ownerId: string;
+  position: number;
+  titleCiphertext: string;
+  dueDate: LocalDate | null;
+  doneAt: Timestamp | null;
+}
+
 export interface Database {
+  intakes: IntakesTable;
+  reflections: ReflectionsTable;
+  triggers: TriggersTable;
+  checkins: CheckinsTable;
+  encouragements: EncouragementsTable;
+  triggerEntries: TriggerEntriesTable;
+  supportContacts: SupportContactsTable;
+  copingRuns: CopingRunsTable;
+  journalEntries: JournalEntriesTable;
+  goals: GoalsTable;
+  goalSteps: GoalStepsTable;
   pendingSignups: PendingSignupsTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -1,19 +1,32 @@
 /**
- * Every column that holds ciphertext (platform/crypto.ts), with the context bound into each value.
+ * Every column that holds ciphertext (platform/crypto.ts), with the row key bound into each value.
  * Services encrypt and decrypt through `encryptionContext`; `npm run rotate-key` re-encrypts every
  * column listed here. A new encrypted column is added here, or rotation misses it.
  */
 export const encryptedColumns = [
+  { table: 'support_preferences', key: ['owner_id'], columns: { helps_ciphertext: 'helps', does_not_help_ciphertext: 'does_not_help' } },
   {
-    table: 'support_preferences',
-    key: 'owner_id',
-    columns: { helps_ciphertext: 'helps', does_not_help_ciphertext: 'does_not_help' },
+    table: 'intakes',
+    key: ['owner_id'],
+    columns: { other_substance_ciphertext: 'other_substance', support_note_ciphertext: 'support_note' },
   },
+  { table: 'reflections', key: ['owner_id'], columns: { note_ciphertext: 'note' } },
+  { table: 'checkins', key: ['owner_id', 'local_date'], columns: { note_ciphertext: 'note' } },
+  { table: 'triggers', key: ['id'], columns: { label_ciphertext: 'label' } },
+  { table: 'trigger_entries', key: ['id'], columns: { details_ciphertext: 'details' } },
+  { table: 'support_contacts', key: ['id'], columns: { details_ciphertext: 'details' } },
+  { table: 'encouragements', key: ['id'], columns: { message_ciphertext: 'message' } },
+  { table: 'journal_entries', key: ['id'], columns: { title_ciphertext: 'title', body_ciphertext: 'body' } },
+  { table: 'goals', key: ['id'], columns: { title_ciphertext: 'title', why_ciphertext: 'why' } },
+  { table: 'goal_steps', key: ['id'], columns: { title_ciphertext: 'title' } },
 ] as const;
 
 export type EncryptedTable = (typeof encryptedColumns)[number]['table'];
 
-/** Binds a value to its table, row and field, so ciphertext moved elsewhere does not decrypt. */
+/**
+ * Binds a value to its table, row and field, so ciphertext moved to another row or column does
+ * not decrypt. `rowKey` is the row's key columns, joined by '/' in the order listed above.
+ */
 export function encryptionContext(table: EncryptedTable, rowKey: string, field: string): string {
   return `${table}:${rowKey}:${field}`;
 }

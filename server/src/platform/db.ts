@@ -35,7 +35,12 @@ export interface DatabaseHandle {
 
 export type DatabaseTarget = { kind: 'postgres'; url: string; poolSize: number } | { kind: 'pglite'; dataDir: string | null };
 
-// Timestamps come back as Date (timestamptz), bigints as strings (audit ids); both drivers agree.
+// Calendar days (`date`) stay 'YYYY-MM-DD' strings on both drivers: a person's local day must not
+// turn into a Date at some server time zone's midnight. Timestamps come back as Date.
+const DATE_OID = 1082;
+const keepText = (value: string) => value;
+pg.types.setTypeParser(DATE_OID, keepText);
+
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize });
@@ -216,8 +221,9 @@ function withPreparedStatements(pool: pg.Pool): PostgresPool {
  * as after any crash.
  */
 async function openPglite(dataDir: string | null): Promise<PGlite> {
+  const parsers = { [DATE_OID]: keepText };
   if (dataDir === null) {
-    return PGlite.create();
+    return PGlite.create({ parsers });
   }
   mkdirSync(dataDir, { recursive: true });
   // Beside the folder, not in it: PGlite's initdb wants an empty folder on first start.
@@ -228,7 +234,7 @@ async function openPglite(dataDir: string | null): Promise<PGlite> {
   }
   rmSync(join(dataDir, 'postmaster.pid'), { force: true });
   writeFileSync(owner, String(process.pid));
-  const client = await PGlite.create({ dataDir });
+  const client = await PGlite.create({ dataDir, parsers });
   const close = client.close.bind(client);
   client.close = async () => {
     await close();
