@@ -73,8 +73,12 @@ describe('two partners', () => {
     await alex.goto('/sharing');
     await checkPage(alex, '08-alex-sharing');
     // The whole choice card is the label: tap it, as a person would.
-    await alex.locator('label', { has: alex.getByText('My partner', { exact: true }) }).click();
-    expect(await alex.getByRole('radio', { name: /^My partner(?! and)/ }).isChecked()).toBe(true);
+    const helps = alex.getByRole('region', { name: 'What helps me' });
+    await helps
+      .locator('label')
+      .filter({ hasText: /^\s*My partner(?! and)/ })
+      .click();
+    expect(await helps.getByRole('radio', { name: /^My partner(?! and)/ }).isChecked()).toBe(true);
     await alex.getByText('Saved. Now visible to: your partner.').waitFor();
     await blake.reload();
     await blake.getByText('A walk together after dinner.').waitFor();

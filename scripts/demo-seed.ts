@@ -8,6 +8,8 @@ import { acceptInvite } from '../server/src/features/invites/invites.service';
 import { acceptEnrollment, createProgram, inviteClinician, inviteCouple } from '../server/src/features/programs/programs.service';
 import { updateMySharing } from '../server/src/features/sharing/sharing.service';
 import { findSupportPreferences, saveSupportPreferences } from '../server/src/features/support-preferences/support-preferences.service';
+import type { Substance } from '@twofold/core/recovery/substances';
+import { seededRandom, seedPersonalTools, seedPersonHistory } from './demo-history';
 
 export const demoPassword = 'twofold demo passphrase';
 
@@ -47,6 +49,10 @@ export async function seedDemo(db: Db, publicUrl: string, cipher: Cipher): Promi
         doesNotHelp: 'Being told everything is fine when it clearly is not.',
       },
       sharing: { a: 'both', b: 'partner' } as const,
+      history: {
+        a: { inRecovery: true, substances: ['alcohol'], startDaysAgo: 75, lapsesDaysAgo: [21] },
+        b: { inRecovery: false, substances: [], startDaysAgo: 60, lapsesDaysAgo: [] },
+      },
     },
     {
       label: 'couple 2 (both partners in recovery)',
@@ -63,6 +69,10 @@ export async function seedDemo(db: Db, publicUrl: string, cipher: Cipher): Promi
         doesNotHelp: 'Texts asking where I am every hour.',
       },
       sharing: { a: 'both', b: 'care-team' } as const,
+      history: {
+        a: { inRecovery: true, substances: ['alcohol', 'cannabis'], startDaysAgo: 120, lapsesDaysAgo: [] },
+        b: { inRecovery: true, substances: ['opioids'], startDaysAgo: 45, lapsesDaysAgo: [10] },
+      },
     },
   ];
 
@@ -80,6 +90,32 @@ export async function seedDemo(db: Db, publicUrl: string, cipher: Cipher): Promi
       await saveSupportPreferences(db, cipher, actor, { helps: words.helps, doesNotHelp: words.doesNotHelp });
       await updateMySharing(db, actor, 'support-preferences', audience);
     }
+    // Daily history: both partners check in; the couple's high-conflict days are the same for both.
+    const random = seededRandom(couple.a.email.length);
+    const conflictDaysAgo = new Set(Array.from({ length: 120 }, (_, day) => day).filter(() => random() < 0.12));
+    for (const [index, [actor, history]] of (
+      [
+        [a, couple.history.a],
+        [b, couple.history.b],
+      ] as const
+    ).entries()) {
+      await seedPersonHistory(
+        db,
+        cipher,
+        {
+          actor,
+          timeZone: 'America/Chicago',
+          ...history,
+          substances: [...history.substances] as Substance[],
+          lapsesDaysAgo: [...history.lapsesDaysAgo],
+          seed: index + couple.a.email.length,
+        },
+        conflictDaysAgo,
+      );
+      await seedPersonalTools(db, cipher, actor);
+      await updateMySharing(db, actor, 'milestones', 'both');
+    }
+    await updateMySharing(db, a, 'checkins', 'both');
     // Some history in the access log: the partner and the clinician read what was shared with them.
     await findSupportPreferences(db, cipher, b, a.userId);
     await findSupportPreferences(db, cipher, clinician, a.userId);

@@ -21,10 +21,13 @@ function isKnownTimeZone(value: string): boolean {
   }
 }
 
+// Trimmed and lower-cased before it is checked, so an autofilled trailing space is no error.
 export const emailSchema = z
-  .email({ message: 'Enter an e-mail address like name@example.org.' })
+  .string()
+  .trim()
+  .toLowerCase()
   .max(254)
-  .transform((value) => value.trim().toLowerCase())
+  .pipe(z.email({ message: 'Enter an e-mail address like name@example.org.' }))
   .describe('E-mail address; used to log in. Compared case-insensitively.');
 
 /**

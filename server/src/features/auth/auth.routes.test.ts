@@ -106,6 +106,15 @@ describe('log-in and sessions', () => {
     expect((await person.get('/api/me')).status).toBe(200);
   });
 
+  it('accepts the address with stray spaces and capitals, as autofill sends it', async () => {
+    const person = await newPerson(t);
+    const answer = await new TestClient(t.app).post('/api/auth/login', {
+      email: `  ${person.email!.toUpperCase()} `,
+      password: 'correct horse battery staple',
+    });
+    expect(answer.status).toBe(200);
+  });
+
   it('logs out everywhere', async () => {
     const person = await newPerson(t);
     const phone = new TestClient(t.app);
