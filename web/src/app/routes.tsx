@@ -8,6 +8,16 @@ import { JoinRoute } from './routes/join-route';
 import { LoginRoute } from './routes/login-route';
 import { MeRoute } from './routes/me-route';
 import { NotFoundRoute } from './routes/not-found-route';
+import {
+  CalendarRoute,
+  CopingRoute,
+  CravingNowRoute,
+  GoalsRoute,
+  IntakeRoute,
+  JournalRoute,
+  TodayRoute,
+  TriggersRoute,
+} from './routes/recovery-routes';
 import { NewProgramRoute, ProgramRoute } from './routes/programs-routes';
 import { RequireSession } from './routes/require-session';
 import { SettingsRoute } from './routes/settings-route';
@@ -30,6 +40,14 @@ export const routes: RouteObject[] = [
         element: <RequireSession />,
         children: [
           { path: 'me', element: <MeRoute /> },
+          { path: 'me/today', element: <TodayRoute /> },
+          { path: 'me/calendar', element: <CalendarRoute /> },
+          { path: 'me/coping', element: <CopingRoute /> },
+          { path: 'me/craving-now', element: <CravingNowRoute /> },
+          { path: 'me/triggers', element: <TriggersRoute /> },
+          { path: 'me/journal', element: <JournalRoute /> },
+          { path: 'me/goals', element: <GoalsRoute /> },
+          { path: 'me/intake', element: <IntakeRoute /> },
           { path: 'us', element: <UsRoute /> },
           { path: 'sharing', element: <SharingRoute /> },
           { path: 'access-log', element: <AccessLogRoute /> },

@@ -16,6 +16,7 @@ import { useSharingSettings } from '../../features/sharing/api/use-sharing';
 import { useKindText } from '../../features/sharing/components/sharing-settings';
 import { CrisisHelpButton } from '../../features/safety/components/crisis-help';
 import { PartnerSupportPreferences } from '../../features/support-preferences/components/partner-support-preferences';
+import { PartnerMilestones } from '../../features/recovery/components/partner-milestones';
 
 /** My side of the boundary, next to what my partner shares: what my partner can see of mine. */
 function WhatIShare({ partnerName }: { partnerName: string }) {
@@ -98,6 +99,11 @@ export function UsRoute() {
           {partner ? (
             <Section title={t('support.partnerTitle', { name: partner.displayName })} id="partner-support">
               <PartnerSupportPreferences partnerId={partner.id} partnerName={partner.displayName} />
+            </Section>
+          ) : null}
+          {partner ? (
+            <Section title={t('recovery.partner.title', { name: partner.displayName })} id="partner-milestones">
+              <PartnerMilestones partnerId={partner.id} partnerName={partner.displayName} />
             </Section>
           ) : null}
           {!partner && (space.can.invite || space.pendingInvite) ? (

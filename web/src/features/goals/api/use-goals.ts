@@ -1,0 +1,41 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Goal, GoalInput } from '@twofold/core/recovery/goals.schemas';
+import { api } from '../../../lib/api-client';
+
+const goalsKey = ['goals', 'me'] as const;
+
+export function useGoals() {
+  return useQuery({ queryKey: goalsKey, queryFn: () => api.get<{ ownerId: string; goals: Goal[] }>('/api/me/goals') });
+}
+
+export function useSaveGoal() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, input }: { id: string | null; input: GoalInput }) =>
+      id ? api.put<Goal>(`/api/me/goals/${encodeURIComponent(id)}`, input) : api.post<Goal>('/api/me/goals', input),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: goalsKey }),
+  });
+}
+
+/** Ticks a goal, or one of its steps, done or not done. Only the owner can. */
+export function useTickGoal() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ goalId, stepId, done }: { goalId: string; stepId?: string; done: boolean }) =>
+      api.put<Goal>(
+        stepId
+          ? `/api/me/goals/${encodeURIComponent(goalId)}/steps/${encodeURIComponent(stepId)}/done`
+          : `/api/me/goals/${encodeURIComponent(goalId)}/done`,
+        { done },
+      ),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: goalsKey }),
+  });
+}
+
+export function useDeleteGoal() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.delete(`/api/me/goals/${encodeURIComponent(id)}`),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: goalsKey }),
+  });
+}
