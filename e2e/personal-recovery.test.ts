@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { startTwofold, linkFor, type RunningTwofold } from './support/server';
+import { checkPage, launchBrowser, newPhone } from './support/browser';
+
+/**
+ * One partner's own recovery space on a phone: the intake, the daily check-in in under 30 seconds
+ * of scripted taps (taps counted, time measured), the "craving now" flow end to end, and the day
+ * on the calendar. Every page is checked with axe and kept as a screenshot.
+ */
+let twofold: RunningTwofold;
+let browser: Browser;
+beforeAll(async () => {
+  twofold = await startTwofold();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await twofold?.stop();
+});
+
+const password = 'a long and private passphrase';
+/** The check-in promises about 8-10 taps on a typical day; the budget leaves a little room. */
+const tapBudget = 12;
+const secondsBudget = 30;
+
+async function signUp(page: Page, name: string, email: string): Promise<void> {
+  await page.goto('/signup');
+  await page.getByLabel('What should we call you?').fill(name);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('heading', { name: 'Check your e-mail' }).waitFor();
+  await page.goto(linkFor(twofold.outbox, email, /\/confirm\?token=/));
+  await page.waitForURL((url) => !url.pathname.startsWith('/confirm'));
+}
+
+function question(page: Page, legend: string): Locator {
+  return page.getByRole('group', { name: legend, exact: true });
+}
+
+describe('my recovery on a phone', () => {
+  it('intake, a check-in in under 30 seconds, craving now, and the day on the calendar', async () => {
+    const page = await newPhone(browser, twofold.url);
+    await signUp(page, 'Sam', 'sam@example.org');
+
+    // Intake: in recovery, from alcohol, started ten days ago.
+    await page.goto('/me/intake');
+    await page.getByRole('heading', { name: 'About my recovery' }).waitFor();
+    await question(page, 'Are you in recovery yourself?').getByRole('radio', { name: 'Yes, I am', exact: true }).click();
+    await question(page, 'What is your recovery about?').getByRole('checkbox', { name: 'Alcohol' }).click();
+    const start = new Date(Date.now() - 10 * 86_400_000);
+    const startDate = `${start.getFullYear()}-${String(start.getMonth() + 1).padStart(2, '0')}-${String(start.getDate()).padStart(2, '0')}`;
+    await page.getByLabel('The day your current recovery began').fill(startDate);
+    await question(page, 'Using together').getByRole('radio', { name: 'Sometimes', exact: true }).click();
+    await page.getByRole('button', { name: 'Save intake' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).first().waitFor();
+    await checkPage(page, 'recovery-01-intake');
+
+    // The daily check-in, from the "Me" page, counted tap by tap and timed.
+    await page.goto('/me');
+    await page.getByRole('link', { name: 'Check in for today' }).waitFor();
+    await checkPage(page, 'recovery-02-me');
+    let taps = 0;
+    const tap = async (locator: Locator) => {
+      taps += 1;
+      await locator.click();
+    };
+    const started = performance.now();
+    await tap(page.getByRole('link', { name: 'Check in for today' }));
+    await question(page, 'Mood').waitFor();
+    await tap(question(page, 'Mood').getByRole('radio', { name: 'Good', exact: true }));
+    await tap(question(page, 'Strongest craving today').getByRole('radio', { name: '3', exact: true }));
+    await tap(question(page, 'Did you use today?').getByRole('radio', { name: 'No', exact: true }));
+    await tap(question(page, 'Sleep last night').getByRole('radio', { name: 'Okay', exact: true }));
+    await tap(question(page, 'Stress today').getByRole('radio', { name: 'Some', exact: true }));
+    await tap(question(page, 'Closeness to my partner today').getByRole('radio', { name: 'Close', exact: true }));
+    await tap(question(page, 'Conflict with my partner today').getByRole('radio', { name: 'None', exact: true }));
+    await tap(question(page, 'Triggers I met today').getByRole('checkbox', { name: 'Tiredness' }));
+    await tap(page.getByRole('button', { name: 'Save check-in' }));
+    await page.getByText('Your check-in is saved.').waitFor();
+    const seconds = (performance.now() - started) / 1000;
+    console.log(`check-in: ${taps} taps in ${seconds.toFixed(1)} s`);
+    expect(taps).toBeLessThanOrEqual(tapBudget);
+    expect(seconds).toBeLessThan(secondsBudget);
+    await page.getByText('Total sober days', { exact: true }).waitFor();
+    await checkPage(page, 'recovery-03-checked-in');
+
+    // Craving now: one tap from this screen, rate, breathe (finishing early), rate again, logged.
+    await page.getByRole('link', { name: 'Craving now' }).click();
+    await page.getByRole('heading', { name: 'How strong is the urge?' }).waitFor();
+    await question(page, 'Urge right now').getByRole('radio', { name: '8', exact: true }).click();
+    await checkPage(page, 'recovery-04-craving-rate');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('heading', { name: 'Pick a tool' }).waitFor();
+    await checkPage(page, 'recovery-05-craving-pick');
+    await page.getByRole('button', { name: /^Paced breathing/ }).click();
+    await page.getByText(/Breathe (in|out)…/).waitFor();
+    await page.waitForTimeout(2200);
+    await checkPage(page, 'recovery-06-craving-breathing');
+    await page.getByRole('button', { name: 'I’m done' }).click();
+    await page.getByRole('heading', { name: 'How strong is the urge now?' }).waitFor();
+    await question(page, 'Urge right now').getByRole('radio', { name: '4', exact: true }).click();
+    await page.getByRole('button', { name: 'Save and finish' }).click();
+    await page.getByText('Your urge went from 8 to 4. This run is saved.').waitFor();
+    await checkPage(page, 'recovery-07-craving-done');
+
+    // The toolbox now shows what helped.
+    await page.getByRole('link', { name: 'Back to the toolbox' }).click();
+    const helped = page.getByRole('region', { name: 'What helped me most' });
+    await helped.getByRole('row', { name: /Paced breathing/ }).waitFor();
+    expect(await helped.getByRole('row', { name: /Paced breathing/ }).textContent()).toContain('4 points');
+    await checkPage(page, 'recovery-08-coping');
+
+    // The day is on the calendar, in words as well as marks; yesterday waits to be filled in.
+    await page.getByRole('link', { name: 'Calendar', exact: true }).click();
+    await page.getByText(/: No use, craving 3 of 10/).waitFor();
+    await checkPage(page, 'recovery-09-calendar');
+
+    // The other screens of the area pass the same checks.
+    await page.getByRole('link', { name: 'Triggers', exact: true }).click();
+    await page.getByLabel('What set it off?').fill('Payday');
+    await question(page, 'Was it about our relationship?').getByRole('radio', { name: 'No', exact: true }).click();
+    await question(page, 'How strong was the urge or feeling?').getByRole('radio', { name: '6', exact: true }).click();
+    await question(page, 'How did it go?').getByRole('radio', { name: 'Partly', exact: true }).click();
+    await page.getByRole('button', { name: 'Save to my log' }).click();
+    await page.getByRole('heading', { name: 'Payday' }).waitFor();
+    await checkPage(page, 'recovery-10-triggers');
+
+    await page.getByRole('link', { name: 'Journal', exact: true }).click();
+    await page.getByLabel('What is on your mind?').fill('A quiet evening. The walk helped.');
+    await page.getByRole('button', { name: 'Save entry' }).click();
+    await page.getByText('A quiet evening. The walk helped.').waitFor();
+    await page.getByLabel('Search my journal').fill('walk');
+    await page.getByText('1 entry found for “walk”.').waitFor();
+    await checkPage(page, 'recovery-11-journal');
+
+    await page.getByRole('link', { name: 'Goals', exact: true }).click();
+    await page.getByLabel('Goal', { exact: true }).fill('Go to three meetings this week');
+    await page.getByLabel('Step 1', { exact: true }).fill('Find a meeting nearby');
+    await page.getByRole('button', { name: 'Save goal' }).click();
+    await page.getByRole('checkbox', { name: /Find a meeting nearby/ }).click();
+    await page.getByText('1 of 1 steps done').waitFor();
+    await checkPage(page, 'recovery-12-goals');
+  });
+});
