@@ -57,6 +57,11 @@ describe('my recovery on a phone', () => {
     await page.getByRole('status').filter({ hasText: 'Saved.' }).first().waitFor();
     await checkPage(page, 'recovery-01-intake');
 
+    // The empty check-in, as it first looks.
+    await page.goto('/me/today');
+    await question(page, 'Mood').waitFor();
+    await checkPage(page, 'recovery-02-checkin-form');
+
     // The daily check-in, from the "Me" page, counted tap by tap and timed.
     await page.goto('/me');
     await page.getByRole('link', { name: 'Check in for today' }).waitFor();
@@ -85,6 +90,10 @@ describe('my recovery on a phone', () => {
     expect(seconds).toBeLessThan(secondsBudget);
     await page.getByText('Total sober days', { exact: true }).waitFor();
     await checkPage(page, 'recovery-03-checked-in');
+    // Today's answers can still be changed; the form comes back filled in.
+    await page.getByRole('button', { name: 'Change my answers' }).click();
+    expect(await question(page, 'Mood').getByRole('radio', { name: 'Good', exact: true }).isChecked()).toBe(true);
+    await checkPage(page, 'recovery-03-checkin-filled');
 
     // Craving now: one tap from this screen, rate, breathe (finishing early), rate again, logged.
     await page.getByRole('link', { name: 'Craving now' }).click();

@@ -7,6 +7,8 @@ import { vi } from 'vitest';
 export interface RecordedRequest {
   method: string;
   path: string;
+  /** The query string, e.g. "?q=walk" ('' when none). */
+  search: string;
   headers: Record<string, string>;
   body: unknown;
 }
@@ -37,6 +39,7 @@ export function mockServer(routes: Record<string, Handler>) {
     const request: RecordedRequest = {
       method,
       path: url.pathname,
+      search: url.search,
       headers,
       body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
     };

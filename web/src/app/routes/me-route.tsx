@@ -26,7 +26,6 @@ export function MeRoute() {
     <Page title={t('me.title')} intro={t('me.intro')}>
       <RecoveryNav />
       <Section title={t('recovery.meLinks.title')} id="my-recovery">
-        <p>{t('recovery.meLinks.intro')}</p>
         <Link to={recoveryPaths.today} className="button button--primary button--block">
           {t('recovery.meLinks.checkIn')}
         </Link>

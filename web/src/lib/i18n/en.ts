@@ -490,6 +490,7 @@ export const en = {
       noUse: 'No use',
       noCheckin: 'No check-in',
       late: 'Filled in later',
+      beforeStart: 'before your recovery start date',
       cravingLevel: 'craving {{level}} of 10',
       legend: 'What the marks mean',
       shadeNote: 'Darker shade: stronger craving',
@@ -724,7 +725,6 @@ export const en = {
     meLinks: {
       title: 'My recovery',
       checkIn: 'Check in for today',
-      intro: 'Your own space. Everything here is private unless you choose to share it.',
     },
   },
   journal: {

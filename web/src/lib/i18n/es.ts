@@ -505,6 +505,7 @@ export const es: Translation = {
       noUse: 'Sin consumo',
       noCheckin: 'Sin registro',
       late: 'Completado después',
+      beforeStart: 'antes de la fecha de inicio de tu recuperación',
       cravingLevel: 'ganas {{level}} de 10',
       legend: 'Qué significan las marcas',
       shadeNote: 'Tono más oscuro: ganas más fuertes',
@@ -741,7 +742,6 @@ export const es: Translation = {
     meLinks: {
       title: 'Mi recuperación',
       checkIn: 'Hacer el registro de hoy',
-      intro: 'Tu propio espacio. Todo aquí es privado, a menos que decidas compartirlo.',
     },
   },
   journal: {

@@ -37,9 +37,9 @@ function StepHeading({ children }: { children: string }) {
   // Each step replaces the last: move focus to its heading so nobody is left at a control that went away.
   useEffect(() => ref.current?.focus(), []);
   return (
-    <h2 className="craving__step-title" tabIndex={-1} ref={ref}>
+    <h3 className="craving__step-title" tabIndex={-1} ref={ref}>
       {children}
-    </h2>
+    </h3>
   );
 }
 

@@ -48,6 +48,9 @@ export function RecoveryCalendar({
     if (date > today) {
       return day;
     }
+    if (!checkin && startDate !== null && date < startDate) {
+      return `${day}: ${t('recovery.calendar.beforeStart')}`;
+    }
     if (!checkin) {
       return `${day}: ${t('recovery.calendar.noCheckin')}`;
     }
@@ -61,14 +64,14 @@ export function RecoveryCalendar({
 
   return (
     <div className="calendar">
+      <h3 className="calendar__title" id="calendar-title" aria-live="polite">
+        {title}
+      </h3>
       <div className="calendar__nav">
         <button type="button" className="button button--secondary" onClick={() => onMonthChange(-1)}>
           <span aria-hidden="true">‹ </span>
           {t('recovery.calendar.previous')}
         </button>
-        <h2 className="calendar__title" id="calendar-title" aria-live="polite">
-          {title}
-        </h2>
         <button type="button" className="button button--secondary" onClick={() => onMonthChange(1)} disabled={month >= today.slice(0, 7)}>
           {t('recovery.calendar.next')}
           <span aria-hidden="true"> ›</span>
@@ -94,7 +97,7 @@ export function RecoveryCalendar({
                 const checkin = byDate.get(date);
                 const future = date > today;
                 const beforeStart = startDate !== null && date < startDate;
-                const status = future ? 'future' : checkin ? (checkin.used ? 'use' : 'no-use') : 'missing';
+                const status = future ? 'future' : checkin ? (checkin.used ? 'use' : 'no-use') : beforeStart ? 'before-start' : 'missing';
                 const shade = checkin ? ` calendar__day--craving-${cravingShade(checkin.craving)}` : '';
                 const label = describe(date, checkin);
                 const content = (
@@ -109,7 +112,7 @@ export function RecoveryCalendar({
                     <span className="sr-only">{label}</span>
                   </>
                 );
-                const canFill = status === 'missing' && !beforeStart;
+                const canFill = status === 'missing';
                 return (
                   <td
                     key={date}

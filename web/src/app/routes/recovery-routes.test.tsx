@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { alexMe, ids, mockServer } from '../../test/mock-server';
+import { renderApp } from '../../test/render-app';
+
+const runId = '99999999-9999-4999-8999-999999999999';
+
+describe('craving now', () => {
+  it('rates the urge, walks through grounding step by step, rates again and logs the run', async () => {
+    const { requests } = mockServer({
+      'GET /api/me': () => ({ status: 200, body: alexMe }),
+      'POST /api/me/coping-runs': (request) => ({ status: 201, body: { id: runId, urgeDuring: [], ...(request.body as object) } }),
+      'GET /api/me/coping-runs': () => ({ status: 200, body: { ownerId: ids.alex, runs: [], byTool: [] } }),
+    });
+    const user = userEvent.setup();
+    renderApp('/me/craving-now');
+    const urge = await screen.findByRole('group', { name: 'Urge right now' });
+    const next = screen.getByRole('button', { name: 'Next' }) as HTMLButtonElement;
+    expect(next.disabled).toBe(true);
+    await user.click(within(urge).getByRole('radio', { name: '7' }));
+    await user.click(next);
+    await user.click(await screen.findByRole('button', { name: /^Grounding 5-4-3-2-1/ }));
+    expect(await screen.findByText('things you can see')).toBeTruthy();
+    for (const sense of ['things you can touch', 'things you can hear', 'things you can smell', 'thing you can taste']) {
+      await user.click(screen.getByRole('button', { name: 'Next' }));
+      expect(await screen.findByText(sense)).toBeTruthy();
+    }
+    await user.click(screen.getByRole('button', { name: 'Finished' }));
+    const again = await screen.findByRole('heading', { name: 'How strong is the urge now?' });
+    await waitFor(() => expect(document.activeElement).toBe(again));
+    await user.click(within(screen.getByRole('group', { name: 'Urge right now' })).getByRole('radio', { name: '3' }));
+    await user.click(screen.getByRole('button', { name: 'Save and finish' }));
+    expect(await screen.findByText('Your urge went from 7 to 3. This run is saved.')).toBeTruthy();
+    const post = requests.find((request) => request.method === 'POST' && request.path === '/api/me/coping-runs');
+    expect(post?.headers['x-csrf-token']).toBe('csrf-test-token');
+    expect(post?.body).toMatchObject({ tool: 'grounding', urgeBefore: 7, urgeAfter: 3, urgeDuring: [] });
+    expect(typeof (post?.body as { durationSeconds: unknown }).durationSeconds).toBe('number');
+    expect(Number.isNaN(Date.parse((post?.body as { startedAt: string }).startedAt))).toBe(false);
+  });
+
+  it('can be left without a final rating, which is logged as such', async () => {
+    const { requests } = mockServer({
+      'GET /api/me': () => ({ status: 200, body: alexMe }),
+      'POST /api/me/coping-runs': (request) => ({ status: 201, body: { id: runId, ...(request.body as object) } }),
+    });
+    const user = userEvent.setup();
+    renderApp('/me/craving-now?tool=tape-forward');
+    await user.click(within(await screen.findByRole('group', { name: 'Urge right now' })).getByRole('radio', { name: '5' }));
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    expect(await screen.findByText('What could you do in the next ten minutes instead?')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Finished' }));
+    await user.click(await screen.findByRole('button', { name: 'Finish without rating' }));
+    expect(await screen.findByText('This run is saved.')).toBeTruthy();
+    expect(requests.find((request) => request.method === 'POST')?.body).toMatchObject({
+      tool: 'tape-forward',
+      urgeBefore: 5,
+      urgeAfter: null,
+    });
+  });
+});
+
+const entries = [
+  {
+    id: '12121212-1212-4121-8121-121212121212',
+    title: 'Sunday',
+    body: 'A long walk by the river.',
+    createdAt: '2026-11-22T18:00:00.000Z',
+    updatedAt: '2026-11-22T18:00:00.000Z',
+    sharedWithCareTeam: false,
+    can: { edit: true },
+  },
+  {
+    id: '13131313-1313-4131-8131-131313131313',
+    title: 'Monday',
+    body: 'Hard day at work.',
+    createdAt: '2026-11-23T18:00:00.000Z',
+    updatedAt: '2026-11-23T18:00:00.000Z',
+    sharedWithCareTeam: false,
+    can: { edit: true },
+  },
+];
+
+describe('journal', () => {
+  it('searches my entries on the server and says how many were found', async () => {
+    const { requests } = mockServer({
+      'GET /api/me': () => ({ status: 200, body: alexMe }),
+      'GET /api/me/journal': (request) => {
+        const q = new URLSearchParams(request.search).get('q')?.toLowerCase() ?? '';
+        return { status: 200, body: { entries: entries.filter((entry) => `${entry.title} ${entry.body}`.toLowerCase().includes(q)) } };
+      },
+    });
+    const user = userEvent.setup();
+    renderApp('/me/journal');
+    expect(await screen.findByText('Hard day at work.')).toBeTruthy();
+    expect(screen.getByText(/never shared with your partner/)).toBeTruthy();
+    await user.type(screen.getByRole('searchbox', { name: 'Search my journal' }), 'walk');
+    expect(await screen.findByText('1 entry found for “walk”.')).toBeTruthy();
+    await waitFor(() => expect(screen.queryByText('Hard day at work.')).toBeNull());
+    expect(screen.getByText('A long walk by the river.')).toBeTruthy();
+    expect(requests.filter((request) => request.path === '/api/me/journal').at(-1)?.search).toBe('?q=walk');
+  });
+
+  it('shares a single entry with the care team, and deletes one only after confirming', async () => {
+    let list = [...entries];
+    const { requests } = mockServer({
+      'GET /api/me': () => ({ status: 200, body: alexMe }),
+      'GET /api/me/journal': () => ({ status: 200, body: { entries: list } }),
+      'PUT /api/me/journal/:id/sharing': (request, params) => {
+        list = list.map((entry) => (entry.id === params['id'] ? { ...entry, ...(request.body as object) } : entry));
+        return { status: 200, body: list.find((entry) => entry.id === params['id']) };
+      },
+      'DELETE /api/me/journal/:id': (_request, params) => {
+        list = list.filter((entry) => entry.id !== params['id']);
+        return { status: 204 };
+      },
+    });
+    const user = userEvent.setup();
+    renderApp('/me/journal');
+    const sunday = (await screen.findByRole('heading', { name: 'Sunday' })).closest('li')!;
+    await user.click(within(sunday).getByRole('button', { name: 'Share with my care team' }));
+    expect(await within(sunday).findByText(/Shared with your care team/)).toBeTruthy();
+    expect(requests.find((request) => request.method === 'PUT')?.body).toEqual({ sharedWithCareTeam: true });
+
+    await user.click(screen.getByRole('button', { name: 'Delete “Monday”' }));
+    expect(requests.some((request) => request.method === 'DELETE')).toBe(false);
+    await user.click(await screen.findByRole('button', { name: 'Yes, delete' }));
+    await waitFor(() => expect(screen.queryByRole('heading', { name: 'Monday' })).toBeNull());
+    expect(requests.find((request) => request.method === 'DELETE')?.path).toBe(`/api/me/journal/${entries[1]!.id}`);
+  });
+});
