@@ -1,9 +1,11 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 
 const alias = { '@twofold/core': fileURLToPath(new URL('./core/src', import.meta.url)) };
 const serverTests = ['server/**/*.test.ts', 'scripts/**/*.test.ts'];
+// About the embedded database only (its gate, its kill -9 recovery): PGlite project only.
+const pgliteOnlyTests = ['server/src/platform/db-gate.test.ts', 'server/test/durability/**'];
 
 /**
  * unit: pure rules in core. api-pglite: every server test on the embedded database.
@@ -33,6 +35,7 @@ export default defineConfig({
               test: {
                 name: 'api-postgres',
                 include: serverTests,
+                exclude: [...configDefaults.exclude, ...pgliteOnlyTests],
                 environment: 'node',
                 env: { TWOFOLD_TEST_DIALECT: 'postgres' },
                 testTimeout: 30_000,

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, testDialect, type TestApp } from '../../test/test-app';
+import { buildTestApp, type TestApp } from '../../test/test-app';
 
 // The gate is only installed on the embedded database; PostgreSQL's pool does its job there.
-describe.runIf(testDialect === 'pglite')('database gate', () => {
+describe('database gate', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await buildTestApp({ DB_QUEUE_LIMIT: '2' });
