@@ -39,6 +39,11 @@ function question(page: Page, legend: string): Locator {
   return page.getByRole('group', { name: legend, exact: true });
 }
 
+function daysAgo(days: number): string {
+  const day = new Date(Date.now() - days * 86_400_000);
+  return `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
+}
+
 describe('my recovery on a phone', () => {
   it('intake, a check-in in under 30 seconds, craving now, and the day on the calendar', async () => {
     const page = await newPhone(browser, twofold.url);
@@ -49,9 +54,7 @@ describe('my recovery on a phone', () => {
     await page.getByRole('heading', { name: 'About my recovery' }).waitFor();
     await question(page, 'Are you in recovery yourself?').getByRole('radio', { name: 'Yes, I am', exact: true }).click();
     await question(page, 'What is your recovery about?').getByRole('checkbox', { name: 'Alcohol' }).click();
-    const start = new Date(Date.now() - 10 * 86_400_000);
-    const startDate = `${start.getFullYear()}-${String(start.getMonth() + 1).padStart(2, '0')}-${String(start.getDate()).padStart(2, '0')}`;
-    await page.getByLabel('The day your current recovery began').fill(startDate);
+    await page.getByLabel('The day your current recovery began').fill(daysAgo(10));
     await question(page, 'Using together').getByRole('radio', { name: 'Sometimes', exact: true }).click();
     await page.getByRole('button', { name: 'Save intake' }).click();
     await page.getByRole('status').filter({ hasText: 'Saved.' }).first().waitFor();
@@ -151,5 +154,67 @@ describe('my recovery on a phone', () => {
     await page.getByRole('checkbox', { name: /Find a meeting nearby/ }).click();
     await page.getByText('1 of 1 steps done').waitFor();
     await checkPage(page, 'recovery-12-goals');
+  });
+
+  it('a partner who is shown the milestones sends a note of encouragement, and the owner sees it', async () => {
+    const pat = await newPhone(browser, twofold.url);
+    const robin = await newPhone(browser, twofold.url);
+    await signUp(pat, 'Pat', 'pat@example.org');
+    await pat.goto('/us');
+    await pat.getByRole('button', { name: 'Create our couple space' }).click();
+    await pat.getByRole('button', { name: 'Make an invite link' }).click();
+    const inviteUrl = await pat.getByLabel('Invite link').inputValue();
+    await robin.goto(new URL(inviteUrl).pathname);
+    await robin.getByLabel('What should we call you?').fill('Robin');
+    await robin.getByLabel('E-mail').fill('robin@example.org');
+    await robin.getByLabel('Password', { exact: true }).fill(password);
+    await robin.getByRole('button', { name: 'Create account' }).click();
+    await robin.getByRole('heading', { name: 'Check your e-mail' }).waitFor();
+    await robin.goto(linkFor(twofold.outbox, 'robin@example.org', /\/confirm\?token=/));
+    await robin.getByRole('button', { name: 'Accept the invite' }).click();
+    await robin.getByText('You joined the couple space.').waitFor();
+
+    // Pat: intake and today's check-in, so there are milestones to see.
+    await pat.goto('/me/intake');
+    await question(pat, 'Are you in recovery yourself?').getByRole('radio', { name: 'Yes, I am', exact: true }).click();
+    await pat.getByLabel('The day your current recovery began').fill(daysAgo(8));
+    await pat.getByRole('button', { name: 'Save intake' }).click();
+    await pat.getByRole('status').filter({ hasText: 'Saved.' }).first().waitFor();
+    await pat.goto('/me/today');
+    for (const [legend, option] of [
+      ['Mood', 'Okay'],
+      ['Strongest craving today', '1'],
+      ['Did you use today?', 'No'],
+      ['Sleep last night', 'Good'],
+      ['Stress today', 'Low'],
+      ['Closeness to my partner today', 'Okay'],
+      ['Conflict with my partner today', 'None'],
+    ] as const) {
+      await question(pat, legend).getByRole('radio', { name: option, exact: true }).click();
+    }
+    await pat.getByRole('button', { name: 'Save check-in' }).click();
+    await pat.getByText('Your check-in is saved.').waitFor();
+
+    // Until Pat shares them, Robin is told plainly that they are not shared.
+    await robin.goto('/us');
+    const milestones = robin.getByRole('region', { name: 'Pat’s milestones' });
+    await milestones.getByText('Pat hasn’t shared this with you.').waitFor();
+
+    await pat.goto('/sharing');
+    const kind = pat.getByRole('region', { name: 'Milestones and sober days' });
+    await kind.locator('label', { has: pat.getByText('My partner', { exact: true }) }).click();
+    await kind.getByText(/Saved\. Now visible to: your partner\./).waitFor();
+
+    await robin.reload();
+    await milestones.getByText('7 days in a row').waitFor();
+    await milestones.getByLabel('A note of encouragement for Pat').fill('A whole week. Proud of you.');
+    await milestones.getByRole('button', { name: 'Send note' }).click();
+    await milestones.getByText('Sent. Pat will see it with their milestones.').waitFor();
+    await checkPage(robin, 'recovery-13-partner-milestones');
+
+    await pat.goto('/me/today');
+    await pat.getByText('A whole week. Proud of you.').waitFor();
+    await pat.getByText(/From Robin/).waitFor();
+    await checkPage(pat, 'recovery-14-encouragement');
   });
 });

@@ -6,6 +6,7 @@ import type { Checkin } from '@twofold/core/recovery/checkin.schemas';
 import { LoadError, Loading } from '../../components/ui/loading';
 import { Notice } from '../../components/ui/notice';
 import { Page, Section } from '../../components/ui/page';
+import type { DataKind } from '@twofold/core/sharing/data-kinds';
 import { GoalForm, GoalList } from '../../features/goals/components/goals';
 import { JournalEditor, JournalList } from '../../features/journal/components/journal';
 import { useCheckins, useIntake, useRecoverySummary, useTriggers } from '../../features/recovery/api/use-recovery';
@@ -17,9 +18,30 @@ import { IntakeForm, ReflectionForm } from '../../features/recovery/components/i
 import { RecoveryCalendar } from '../../features/recovery/components/recovery-calendar';
 import { TrendCharts } from '../../features/recovery/components/trend-charts';
 import { TriggerLogForm, TriggerLogList } from '../../features/recovery/components/trigger-log';
+import { useSharingSettings } from '../../features/sharing/api/use-sharing';
+import { useKindText } from '../../features/sharing/components/sharing-settings';
 import { addDays, addMonths, daysOfMonth, deviceToday, formatDay, monthOf } from '../../features/recovery/dates';
 import '../../features/recovery/recovery.css';
 import { RecoveryNav, recoveryPaths } from '../recovery-nav';
+
+/** Who sees these kinds right now, from my sharing settings, with the way to change it. */
+function SharingLine({ kinds }: { kinds: DataKind[] }) {
+  const { t } = useTranslation();
+  const sharing = useSharingSettings();
+  const kindText = useKindText();
+  if (!sharing.data) {
+    return null;
+  }
+  const parts = kinds.map((kind) => {
+    const audience = sharing.data.settings.find((setting) => setting.kind === kind)?.audience ?? 'private';
+    return t('recovery.sharingLine.item', { what: kindText(kind).label, audience: t(`sharing.audienceShort.${audience}`) });
+  });
+  return (
+    <p className="sharing-note">
+      {parts.join(' ')} <Link to="/sharing">{t('recovery.sharingLine.change')}</Link>
+    </p>
+  );
+}
 
 const isDate = (value: string | null): value is string => value !== null && /^\d{4}-\d{2}-\d{2}$/.test(value);
 
@@ -104,6 +126,7 @@ export function TodayRoute() {
             <>
               {!isToday ? <p>{t('recovery.today.lateNote', { day: dayText })}</p> : null}
               {existing ? <p className="muted">{t('recovery.today.editing')}</p> : <p className="muted">{t('recovery.today.intro')}</p>}
+              <SharingLine kinds={['checkins']} />
               <CheckinForm
                 key={`${date}-${existing?.updatedAt ?? 'new'}`}
                 date={date}
@@ -118,6 +141,7 @@ export function TodayRoute() {
         </Section>
         {saved ? null : (
           <Section title={t('recovery.counters.title')} id="counters">
+            <SharingLine kinds={['milestones']} />
             <Counters />
           </Section>
         )}
@@ -149,6 +173,7 @@ export function CalendarRoute() {
     <Page title={t('recovery.calendar.title')}>
       <RecoveryNav />
       <Section title={t('recovery.calendar.monthTitle')} id="calendar">
+        <SharingLine kinds={['checkins']} />
         {monthData.isError ? (
           <LoadError error={monthData.error} onRetry={() => void monthData.refetch()} />
         ) : (
@@ -193,6 +218,7 @@ export function CopingRoute() {
       <RecoveryNav />
       <div className="columns">
         <Section title={t('recovery.coping.toolsTitle')} id="tools">
+          <SharingLine kinds={['coping']} />
           <ToolList startPath={(tool) => `${recoveryPaths.cravingNow}?tool=${tool}`} />
         </Section>
         <div className="stack">
@@ -236,6 +262,7 @@ export function TriggersRoute() {
       <RecoveryNav />
       <div className="columns">
         <Section title={t('recovery.triggers.newTitle')} id="new-trigger">
+          <SharingLine kinds={['triggers']} />
           <TriggerLogForm />
         </Section>
         <Section title={t('recovery.triggers.listTitle')} id="trigger-log">
@@ -270,6 +297,7 @@ export function GoalsRoute() {
       <RecoveryNav />
       <div className="columns">
         <Section title={t('goals.listTitle')} id="goals">
+          <SharingLine kinds={['goals']} />
           <GoalList />
         </Section>
         <Section title={t('goals.newTitle')} id="new-goal">
@@ -289,6 +317,7 @@ export function IntakeRoute() {
       <div className="columns">
         <div className="stack">
           <Section title={t('recovery.intake.sectionTitle')} id="intake">
+            <SharingLine kinds={['intake']} />
             <IntakeForm today={deviceToday()} onSaved={() => setSaved(true)} />
             {saved ? (
               <p>
@@ -298,6 +327,7 @@ export function IntakeRoute() {
           </Section>
         </div>
         <Section title={t('recovery.reflection.title')} id="reflection">
+          <SharingLine kinds={['relationship-reflection']} />
           <ReflectionForm />
         </Section>
       </div>

@@ -722,6 +722,10 @@ export const en = {
       send: 'Send note',
       sent: 'Sent. {{name}} will see it with their milestones.',
     },
+    sharingLine: {
+      item: '{{what}}: right now seen by {{audience}}.',
+      change: 'Change who sees this',
+    },
     meLinks: {
       title: 'My recovery',
       checkIn: 'Check in for today',

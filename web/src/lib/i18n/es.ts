@@ -739,6 +739,10 @@ export const es: Translation = {
       send: 'Enviar nota',
       sent: 'Enviada. {{name}} la verá junto a sus logros.',
     },
+    sharingLine: {
+      item: '{{what}} — quién lo ve ahora: {{audience}}.',
+      change: 'Cambiar quién lo ve',
+    },
     meLinks: {
       title: 'Mi recuperación',
       checkIn: 'Hacer el registro de hoy',

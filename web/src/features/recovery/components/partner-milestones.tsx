@@ -94,7 +94,7 @@ export function PartnerMilestones({ partnerId, partnerName }: { partnerId: strin
         <form className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
           <TextAreaField
             label={t('recovery.partner.encourage', { name: partnerName })}
-            hint={t('recovery.partner.encourageHint')}
+            hint={t('recovery.partner.encourageHint', { name: partnerName })}
             name="message"
             rows={2}
             maxLength={500}
