@@ -135,6 +135,7 @@ export function TodayRoute() {
                 triggers={triggers.data?.triggers ?? []}
                 cravingNowPath={recoveryPaths.cravingNow}
                 onSaved={setSaved}
+                isPast={!isToday}
               />
             </>
           )}

@@ -451,6 +451,15 @@ export const en = {
       chooseSubstance: 'Choose what you used.',
       someMissing: 'A few answers are missing. They are marked above.',
       tooLate: 'This day was already filled in, so it stays as it is.',
+      past: {
+        craving: 'Strongest craving that day',
+        used: 'Did you use that day?',
+        sleep: 'Sleep the night before',
+        stress: 'Stress that day',
+        closeness: 'Closeness to my partner that day',
+        conflict: 'Conflict with my partner that day',
+        triggers: 'Triggers I met that day',
+      },
     },
     counters: {
       title: 'My counters',

@@ -466,6 +466,15 @@ export const es: Translation = {
       chooseSubstance: 'Elige qué consumiste.',
       someMissing: 'Faltan algunas respuestas. Están marcadas arriba.',
       tooLate: 'Este día ya se completó, así que queda como está.',
+      past: {
+        craving: 'Las ganas más fuertes de ese día',
+        used: '¿Consumiste ese día?',
+        sleep: 'Sueño la noche anterior',
+        stress: 'Estrés ese día',
+        closeness: 'Cercanía con mi pareja ese día',
+        conflict: 'Conflicto con mi pareja ese día',
+        triggers: 'Detonantes que encontré ese día',
+      },
     },
     counters: {
       title: 'Mis contadores',

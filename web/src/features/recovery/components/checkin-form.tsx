@@ -72,8 +72,11 @@ export function CheckinForm({
   triggers,
   cravingNowPath,
   onSaved,
+  isPast = false,
 }: {
   date: string;
+  /** Filling in a missed day: the questions speak of "that day". */
+  isPast?: boolean;
   checkin: Checkin | null;
   /** From my intake; when empty, every substance is offered. */
   mySubstances: Substance[];
@@ -86,6 +89,8 @@ export function CheckinForm({
   const fieldMessage = useFieldMessage();
   const save = useSaveCheckin();
   const form = useRef<HTMLFormElement>(null);
+  const legend = (question: 'craving' | 'used' | 'sleep' | 'stress' | 'closeness' | 'conflict' | 'triggers') =>
+    t(isPast ? `recovery.checkin.past.${question}` : `recovery.checkin.${question}`);
   const [values, setValues] = useState<Values>(() => valuesFrom(checkin));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -160,7 +165,7 @@ export function CheckinForm({
       />
       <ChoiceRow
         name="craving"
-        legend={t('recovery.checkin.craving')}
+        legend={legend('craving')}
         hint={t('recovery.checkin.cravingHint')}
         compact
         options={Array.from({ length: 11 }, (_, value) => ({ value, label: String(value) }))}
@@ -178,7 +183,7 @@ export function CheckinForm({
       ) : null}
       <ChoiceRow
         name="used"
-        legend={t('recovery.checkin.used')}
+        legend={legend('used')}
         hint={t('recovery.checkin.usedHint')}
         options={[
           { value: false, label: t('recovery.checkin.usedNo') },
@@ -206,7 +211,7 @@ export function CheckinForm({
       ) : null}
       <ChoiceRow
         name="sleep"
-        legend={t('recovery.checkin.sleep')}
+        legend={legend('sleep')}
         options={scaleOptions('sleep')}
         value={values.sleep}
         onChange={(value) => set('sleep', value)}
@@ -214,7 +219,7 @@ export function CheckinForm({
       />
       <ChoiceRow
         name="stress"
-        legend={t('recovery.checkin.stress')}
+        legend={legend('stress')}
         options={scaleOptions('stress')}
         value={values.stress}
         onChange={(value) => set('stress', value)}
@@ -222,7 +227,7 @@ export function CheckinForm({
       />
       <ChoiceRow
         name="closeness"
-        legend={t('recovery.checkin.closeness')}
+        legend={legend('closeness')}
         options={scaleOptions('closeness')}
         value={values.closeness}
         onChange={(value) => set('closeness', value)}
@@ -230,7 +235,7 @@ export function CheckinForm({
       />
       <ChoiceRow
         name="conflict"
-        legend={t('recovery.checkin.conflict')}
+        legend={legend('conflict')}
         options={(['none', 'some', 'high'] as const).map((value) => ({ value, label: t(`recovery.checkin.conflictLevels.${value}`) }))}
         value={values.conflict}
         onChange={(value) => set('conflict', value)}
@@ -239,7 +244,7 @@ export function CheckinForm({
       {triggers.length > 0 ? (
         <ChipGroup
           name="triggerIds"
-          legend={t('recovery.checkin.triggers')}
+          legend={legend('triggers')}
           hint={t('recovery.checkin.triggersHint')}
           options={triggers.map((trigger) => ({ value: trigger.id, label: trigger.label }))}
           values={values.triggerIds}
