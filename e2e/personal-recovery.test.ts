@@ -228,12 +228,19 @@ describe('my recovery on a phone', () => {
     const kind = pat.getByRole('region', { name: 'Milestones and sober days' });
     await kind.locator('label', { has: pat.getByText('My partner', { exact: true }) }).click();
     await kind.getByText(/Saved\. Now visible to: your partner\./).waitFor();
+    const checkins = pat.getByRole('region', { name: 'Daily check-ins' });
+    await checkins.locator('label', { has: pat.getByText('My partner', { exact: true }) }).click();
+    await checkins.getByText(/Saved\. Now visible to: your partner\./).waitFor();
 
     await robin.reload();
     await milestones.getByText('7 days in a row').waitFor();
     await milestones.getByLabel('A note of encouragement for Pat').fill('A whole week. Proud of you.');
     await milestones.getByRole('button', { name: 'Send note' }).click();
     await milestones.getByText('Sent. Pat will see it with their milestones.').waitFor();
+    // The shared check-ins show as a table, without Pat's note; unshared parts are named in one line.
+    const recovery = robin.getByRole('region', { name: 'Pat’s recovery' });
+    await recovery.getByRole('row', { name: /Okay 1 No use/ }).waitFor();
+    await recovery.getByText(/Not shared with you by Pat: About my recovery/).waitFor();
     await checkPage(robin, 'recovery-13-partner-milestones');
 
     await pat.goto('/me/today');

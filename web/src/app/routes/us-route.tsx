@@ -17,6 +17,8 @@ import { useKindText } from '../../features/sharing/components/sharing-settings'
 import { CrisisHelpButton } from '../../features/safety/components/crisis-help';
 import { PartnerSupportPreferences } from '../../features/support-preferences/components/partner-support-preferences';
 import { PartnerMilestones } from '../../features/recovery/components/partner-milestones';
+import { PartnerRecovery } from '../../features/recovery/components/partner-recovery';
+import { PartnerGoals } from '../../features/goals/components/partner-goals';
 
 /** My side of the boundary, next to what my partner shares: what my partner can see of mine. */
 function WhatIShare({ partnerName }: { partnerName: string }) {
@@ -104,6 +106,12 @@ export function UsRoute() {
           {partner ? (
             <Section title={t('recovery.partner.title', { name: partner.displayName })} id="partner-milestones">
               <PartnerMilestones partnerId={partner.id} partnerName={partner.displayName} />
+            </Section>
+          ) : null}
+          {partner ? (
+            <Section title={t('recovery.partnerView.title', { name: partner.displayName })} id="partner-recovery">
+              <PartnerRecovery partnerId={partner.id} partnerName={partner.displayName} />
+              <PartnerGoals partnerId={partner.id} partnerName={partner.displayName} />
             </Section>
           ) : null}
           {!partner && (space.can.invite || space.pendingInvite) ? (

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Goal, GoalInput } from '@twofold/core/recovery/goals.schemas';
 import { api } from '../../../lib/api-client';
+import { hasCode } from '../../../lib/problem';
 
 const goalsKey = ['goals', 'me'] as const;
 
@@ -37,5 +38,24 @@ export function useDeleteGoal() {
   return useMutation({
     mutationFn: (id: string) => api.delete(`/api/me/goals/${encodeURIComponent(id)}`),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: goalsKey }),
+  });
+}
+
+/** My partner's goals, or null when they do not share them with me (404 either way). */
+export function usePartnerGoals(partnerId: string) {
+  return useQuery({
+    queryKey: ['goals', partnerId],
+    queryFn: async (): Promise<{ ownerId: string; goals: Goal[] } | null> => {
+      try {
+        return await api.get<{ ownerId: string; goals: Goal[] }>(`/api/people/${encodeURIComponent(partnerId)}/goals`);
+      } catch (error) {
+        if (hasCode(error, 'not-found')) {
+          return null;
+        }
+        throw error;
+      }
+    },
+    staleTime: 0,
+    refetchOnWindowFocus: true,
   });
 }

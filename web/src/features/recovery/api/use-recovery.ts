@@ -175,3 +175,30 @@ export function useDeleteSupportContact() {
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: recoveryKeys.supports }),
   });
 }
+
+/** A GET of another person's data: null when they do not share it with me (404 either way). */
+async function getShared<T>(path: string): Promise<T | null> {
+  try {
+    return await api.get<T>(path);
+  } catch (error) {
+    if (hasCode(error, 'not-found')) {
+      return null;
+    }
+    throw error;
+  }
+}
+
+/** What my partner shares of their own recovery: each part is null while it is not shared with me. */
+export function usePartnerShared<T>(
+  partnerId: string,
+  what: 'intake' | 'reflection' | 'checkins' | 'trigger-log' | 'coping-runs',
+  query = '',
+) {
+  return useQuery({
+    queryKey: recoveryKeys.partner(partnerId, `${what}${query}`),
+    queryFn: () => getShared<T>(`/api/people/${encodeURIComponent(partnerId)}/${what}${query}`),
+    // Sharing can be revoked at any moment; look again whenever the page is shown.
+    staleTime: 0,
+    refetchOnWindowFocus: true,
+  });
+}
