@@ -3,7 +3,12 @@
  *
  * Measures, in one run, with autocannon against separate server processes:
  *  (a) a bare Fastify hello-world (bench/hello-server.ts), the ceiling of this machine;
- *  (b) GET /api/couple, the authenticated read, on PostgreSQL at 50 connections;
+ *  (b) on PostgreSQL, with load data (scripts/load-data.ts: 1,000 couples x 365 days of check-ins,
+ *      100 couples with --quick) and one real couple: GET /api/couple, the authenticated read, at
+ *      50 connections; the check-in write (PUT /api/me/checkins/<today>, an upsert, durable) at 50
+ *      connections; the 90-day trend read of a partner's shared check-ins and of one's own at 10
+ *      (and the partner's at 50). Write and trend reads rotate over many logged-in people, each
+ *      request with its own session cookie (and CSRF token for the write);
  *  (c) the same on PGlite at 10 and at 50 connections;
  *  (d) the start time of the real server on existing embedded data (spawn until /api/health).
  * Each figure is set beside hello-world at the same connection count, checked against its budget,
@@ -15,15 +20,21 @@
  *
  * PostgreSQL: a fresh database is created through BENCH_DATABASE_URL, else TEST_DATABASE_URL,
  * else postgres://postgres@127.0.0.1:5432/postgres, and dropped afterwards. Unreachable: skipped.
+ *
+ * --baseline <git ref> (repeatable): the PostgreSQL scenarios are also measured, in the same run
+ * and on the same database, against the server as it was at that revision (an A/B comparison).
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import autocannon, { type Result } from 'autocannon';
+import autocannon, { type Options, type RequestData, type Result } from 'autocannon';
 import pg from 'pg';
+import { addDays, todayIn } from '../server/src/platform/local-date';
 import { repoRoot, startServer, type ServerProcess } from './lib/server-process';
 import { freshPostgresDatabase, isPostgresReachable, removeDir, seedCouple } from './lib/seed';
+import { generateLoadData, logInLoadPeople, type BenchSession } from './lib/load-sessions';
+import { checkoutBaseline } from './lib/baseline';
 
 const { values: args } = parseArgs({
   options: {
@@ -31,6 +42,7 @@ const { values: args } = parseArgs({
     strict: { type: 'boolean', default: false },
     duration: { type: 'string' },
     'skip-postgres': { type: 'boolean', default: false },
+    baseline: { type: 'string', multiple: true, default: [] },
   },
 });
 const quick = args.quick;
@@ -38,6 +50,12 @@ const duration = Number(args.duration ?? (quick ? 3 : 15));
 // PGlite needs seconds before V8 has tiered up its WebAssembly; the first seconds are not the steady state.
 const warmup = quick ? 3 : 5;
 const startRepeats = quick ? 1 : 3;
+// Load data for the PostgreSQL scenarios: the issue's 1,000 couples x 365 days; 100 couples in CI.
+const loadCouples = quick ? 100 : 1000;
+const loadDays = 365;
+// People logged in for the rotating scenarios (both partners of the first couples).
+const sessionCount = quick ? 50 : 200;
+const generatedTimeZone = 'America/Chicago';
 const adminUrl = process.env['BENCH_DATABASE_URL'] ?? process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 interface Load {
@@ -65,10 +83,17 @@ interface Check {
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-async function load(name: string, url: string, connections: number, headers: Record<string, string> = {}): Promise<Load> {
-  await autocannon({ url, connections, duration: warmup, headers });
+async function load(
+  name: string,
+  url: string,
+  connections: number,
+  headers: Record<string, string> = {},
+  requests?: Options['requests'],
+): Promise<Load> {
+  const options = { url, connections, headers, ...(requests ? { requests } : {}) };
+  await autocannon({ ...options, duration: warmup });
   const latencies503: number[] = [];
-  const instance = autocannon({ url, connections, duration, headers });
+  const instance = autocannon({ ...options, duration });
   instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
     if (statusCode === 503) {
       latencies503.push(responseTime);
@@ -97,6 +122,101 @@ async function load(name: string, url: string, connections: number, headers: Rec
     `  ${name} @${connections}: ${Math.round(measured.rps)} req/s, p50 ${measured.p50} ms, p99 ${measured.p99} ms, max ${measured.max} ms, non-2xx ${measured.non2xx}`,
   );
   return measured;
+}
+
+/** A request that rotates over the logged-in people: each request goes out as the next person. */
+function rotating(sessions: BenchSession[], build: (session: BenchSession) => { method: string; path: string; body?: string }) {
+  let next = 0;
+  return [
+    {
+      setupRequest: (request: RequestData): RequestData => {
+        const session = sessions[next++ % sessions.length]!;
+        const { method, path, body } = build(session);
+        const headers: Record<string, string> = { ...request.headers, cookie: session.cookie };
+        if (method !== 'GET') {
+          headers['x-csrf-token'] = session.csrfToken;
+          headers['content-type'] = 'application/json';
+        }
+        return { ...request, method, path, headers, ...(body === undefined ? {} : { body }) };
+      },
+    },
+  ];
+}
+
+/** A check-in as the web app sends it; the craving varies so each save really changes the row. */
+const checkinBody = (craving: number) =>
+  JSON.stringify({ mood: 3, craving, used: false, sleep: 4, stress: 2, closeness: 4, conflict: 'none', triggerIds: [], note: 'bench' });
+
+/**
+ * The PostgreSQL scenarios against one server (`suffix` tells a baseline's figures apart). Each
+ * request is tried once first and its answer checked, so a scenario never measures an error page.
+ */
+async function measurePostgres(
+  loads: Record<string, Load>,
+  suffix: string,
+  url: string,
+  cookie: string,
+  sessions: BenchSession[],
+  everything: boolean,
+): Promise<void> {
+  const label = (name: string) => (suffix ? `${name} [${suffix.slice(1)}]` : name);
+  const today = todayIn(generatedTimeZone);
+  const from = addDays(today, -89);
+  const trendOf = (ownerPath: string) => `${ownerPath}/checkins?from=${from}&to=${today}`;
+  const partnerTrend = (session: BenchSession) => ({ method: 'GET', path: trendOf(`/api/people/${session.partnerId}`) });
+  const ownTrend = () => ({ method: 'GET', path: trendOf('/api/me') });
+  let craving = 0;
+  const write = () => ({ method: 'PUT', path: `/api/me/checkins/${today}`, body: checkinBody(craving++ % 11) });
+
+  const probe = sessions[0]!;
+  for (const [what, request] of [
+    ['partner trend', partnerTrend(probe)],
+    ['own trend', ownTrend()],
+    ['check-in write', write()],
+  ] as const) {
+    const headers: Record<string, string> = { cookie: probe.cookie };
+    if (request.method !== 'GET') {
+      Object.assign(headers, { 'x-csrf-token': probe.csrfToken, 'content-type': 'application/json' });
+    }
+    const answer = await fetch(`${url}${request.path}`, {
+      method: request.method,
+      headers,
+      ...('body' in request ? { body: request.body } : {}),
+    });
+    const body = (await answer.json()) as { checkins?: unknown[]; date?: string };
+    const isRight = answer.status === 200 && (request.method === 'GET' ? body.checkins?.length === 90 : body.date === today);
+    if (!isRight) {
+      throw new Error(`${what} answered ${answer.status} ${JSON.stringify(body).slice(0, 300)}`);
+    }
+  }
+
+  loads[`postgres50${suffix}`] = await load(label('couple read, PostgreSQL'), `${url}/api/couple`, 50, { cookie });
+  loads[`trendPartner10${suffix}`] = await load(label("90-day trend, partner's"), url, 10, {}, rotating(sessions, partnerTrend));
+  if (everything) {
+    loads[`trendOwn10${suffix}`] = await load(label('90-day trend, own'), url, 10, {}, rotating(sessions, ownTrend));
+    loads[`trendPartner50${suffix}`] = await load(label("90-day trend, partner's"), url, 50, {}, rotating(sessions, partnerTrend));
+  }
+  loads[`checkinWrite50${suffix}`] = await load(label('check-in write'), url, 50, {}, rotating(sessions, write));
+}
+
+async function runSql(url: string, text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+async function showSynchronousCommit(url: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<{ synchronous_commit: string }>('show synchronous_commit')).rows[0]!.synchronous_commit;
+  } finally {
+    await client.end();
+  }
 }
 
 /** Starts the real server `times` times on the same data and keeps the start times. */
@@ -176,19 +296,53 @@ async function main(): Promise<void> {
   }
 
   // (b) PostgreSQL
+  let loadData: { couples: number; days: number; seconds: number; sessions: number } | null = null;
+  let synchronousCommit: string | null = null;
+  const baselines: Array<{ ref: string; commit: string; key: string }> = [];
   if (args['skip-postgres'] || pgVersion === null) {
     log('(b) PostgreSQL: skipped');
   } else {
-    log('(b) GET /api/couple on PostgreSQL');
+    log('(b) PostgreSQL: couple read, check-in write, 90-day trend reads');
     const database = await freshPostgresDatabase(adminUrl, 'twofold_bench');
     try {
       const env = { DATABASE_URL: database.url, TWOFOLD_DATA_DIR: mkdtempSync(join(tmpdir(), 'twofold-bench-pg-')) };
       const { cookie } = await seedCouple(env);
-      const server = await startServer({ env: { ...env, LOG_LEVEL: 'warn' } });
+      const generateMs = await generateLoadData(env, loadCouples, loadDays);
+      log(
+        `  load data: ${loadCouples} couples x ${loadDays} days (${loadCouples * 2 * loadDays} check-ins) in ${(generateMs / 1000).toFixed(1)} s`,
+      );
+      // Bulk-loaded tables have no statistics until autovacuum gets to them; a live database has.
+      await runSql(database.url, 'analyze');
+      synchronousCommit = await showSynchronousCommit(database.url);
+      log(`  synchronous_commit = ${synchronousCommit}`);
+      if (synchronousCommit !== 'on') {
+        failures.push(`synchronous_commit is ${synchronousCommit}: the check-in write would not be durable`);
+      }
+      // Log-in goes through argon2 and the auth rate limit; neither is measured here.
+      const serverEnv = { ...env, LOG_LEVEL: 'warn', RATE_LIMIT_AUTH_PER_MINUTE: '100000' };
+      const server = await startServer({ env: serverEnv });
+      let sessions: BenchSession[];
       try {
-        loads['postgres50'] = await load('couple read, PostgreSQL', `${server.url}/api/couple`, 50, { cookie });
+        const loginStarted = performance.now();
+        sessions = await logInLoadPeople(server.url, sessionCount);
+        log(`  ${sessions.length} people logged in (${((performance.now() - loginStarted) / 1000).toFixed(1)} s)`);
+        loadData = { couples: loadCouples, days: loadDays, seconds: generateMs / 1000, sessions: sessions.length };
+        await measurePostgres(loads, '', server.url, cookie, sessions, true);
       } finally {
         await server.stop();
+      }
+      for (const ref of args.baseline) {
+        const { dir, commit } = checkoutBaseline(ref);
+        const key = `@${commit}`;
+        baselines.push({ ref, commit, key });
+        log(`  baseline ${ref} (${commit}), same database`);
+        const old = await startServer({ env: serverEnv, cwd: dir });
+        try {
+          await measurePostgres(loads, key, old.url, cookie, sessions, false);
+        } finally {
+          await old.stop();
+          removeDir(dir);
+        }
       }
       if (!quick) {
         // How much request logging costs: the same at LOG_LEVEL=info (two log lines a request).
@@ -213,6 +367,23 @@ async function main(): Promise<void> {
     const r = ratio(pgLoad, loads['hello50']!);
     checks.push({ scenario: 'PostgreSQL @50', budget: '>= 12% of hello-world req/s', measured: pct(r), pass: r >= 0.12 });
     checks.push({ scenario: 'PostgreSQL @50', budget: 'p99 < 40 ms', measured: `${pgLoad.p99} ms`, pass: pgLoad.p99 < 40 });
+  }
+  const write = loads['checkinWrite50'];
+  if (write) {
+    const r = ratio(write, loads['hello50']!);
+    checks.push({ scenario: 'check-in write @50', budget: '>= 8% of hello-world req/s', measured: pct(r), pass: r >= 0.08 });
+    checks.push({ scenario: 'check-in write @50', budget: 'p99 < 40 ms', measured: `${write.p99} ms`, pass: write.p99 < 40 });
+  }
+  for (const key of ['trendPartner10', 'trendOwn10']) {
+    const trend = loads[key];
+    if (trend) {
+      checks.push({
+        scenario: `${trend.name} @${trend.connections}`,
+        budget: `p99 < 25 ms (${loadCouples} couples x ${loadDays} days)`,
+        measured: `${trend.p99} ms, ${Math.round(trend.rps)} req/s = ${pct(ratio(trend, loads['hello10']!))}`,
+        pass: trend.p99 < 25,
+      });
+    }
   }
   const lite10 = loads['pglite10']!;
   const lite50 = loads['pglite50']!;
@@ -248,6 +419,12 @@ async function main(): Promise<void> {
   }
 
   // Report
+  if (loadData) {
+    console.log(
+      `PostgreSQL load data: ${loadData.couples} couples x ${loadData.days} days${quick ? ' (quick: the full run loads 1,000 couples)' : ''}; ` +
+        `${loadData.sessions} people logged in, rotated per request; synchronous_commit = ${synchronousCommit}\n`,
+    );
+  }
   const rows = Object.entries(loads).map(([key, measured]) => {
     const base = measured.connections === 10 ? loads['hello10']! : loads['hello50']!;
     return [
@@ -291,6 +468,9 @@ async function main(): Promise<void> {
         .map(([key, measured]) => [key, ratio(measured, measured.connections === 10 ? loads['hello10']! : loads['hello50']!)]),
     ),
     startMs: { runs: startsMs, median: startMs },
+    loadData,
+    synchronousCommit,
+    baselines,
     gateRetryAfter: retryAfter,
     budgets: checks,
     failures,

@@ -50,6 +50,8 @@ export interface StartOptions {
   echo?: boolean;
   /** Extra flags for node itself (e.g. --cpu-prof when profiling). */
   nodeArgs?: string[];
+  /** Where to run it: another checkout of the server (an A/B baseline), else this repository. */
+  cwd?: string;
 }
 
 export async function startServer({
@@ -59,6 +61,7 @@ export async function startServer({
   script = ['server/src/main.ts'],
   echo = false,
   nodeArgs = [],
+  cwd = repoRoot,
 }: StartOptions): Promise<ServerProcess> {
   const chosenPort = port ?? (await freePort());
   const childEnv: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', PORT: String(chosenPort), ...env };
@@ -69,7 +72,7 @@ export async function startServer({
   }
   const spawnedAt = performance.now();
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', ...script], {
-    cwd: repoRoot,
+    cwd,
     env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
