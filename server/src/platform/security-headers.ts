@@ -1,14 +1,23 @@
-import type { FastifyInstance } from 'fastify';
-import helmet from '@fastify/helmet';
+import Fastify, { type FastifyInstance } from 'fastify';
+import helmet, { type FastifyHelmetOptions } from '@fastify/helmet';
 
 /**
- * Security headers on every answer, errors and 404s included (helmet runs in onRequest, before
- * anything can fail). The CSP allows scripts and styles from this origin only: no inline script,
- * no third party, so the browser talks to nothing but the Twofold server (PRODUCT.md, principle 6).
+ * Security headers on every answer, errors and 404s included (set in onRequest, before anything
+ * can fail). The CSP allows scripts and styles from this origin only: no inline script, no third
+ * party, so the browser talks to nothing but the Twofold server (PRODUCT.md, principle 6).
  * Every API answer is `no-store`: health data must not sit in a browser or proxy cache.
  */
 export async function installSecurityHeaders(app: FastifyInstance, options: { hsts: boolean }): Promise<void> {
-  await app.register(helmet, {
+  const headers = await helmetHeaders(helmetOptions(options));
+  const apiHeaders = { ...headers, 'cache-control': 'no-store' };
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.headers(request.url.startsWith('/api/') ? apiHeaders : headers);
+    done();
+  });
+}
+
+function helmetOptions(options: { hsts: boolean }): FastifyHelmetOptions {
+  return {
     global: true,
     contentSecurityPolicy: {
       useDefaults: false,
@@ -31,11 +40,31 @@ export async function installSecurityHeaders(app: FastifyInstance, options: { hs
     strictTransportSecurity: options.hsts ? { maxAge: 63072000, includeSubDomains: true } : false,
     crossOriginEmbedderPolicy: false,
     frameguard: { action: 'deny' },
-  });
+  };
+}
 
-  app.addHook('onRequest', async (request, reply) => {
-    if (request.url.startsWith('/api/')) {
-      reply.header('cache-control', 'no-store');
-    }
+/**
+ * The headers @fastify/helmet sets with these options, worked out once at start. The header set
+ * is the same for every request (no per-request CSP nonces), but the plugin builds helmet anew
+ * and parses the CSP on each one (about 5% of the server's CPU, docs/BENCHMARKS.md). So helmet
+ * itself runs once, in a throwaway Fastify instance, and its headers are kept as it set them.
+ */
+async function helmetHeaders(options: FastifyHelmetOptions): Promise<Record<string, string>> {
+  const probe = Fastify({ logger: false });
+  let captured: Record<string, string> | undefined;
+  await probe.register(helmet, options);
+  probe.get('/', async (_request, reply) => {
+    captured = Object.fromEntries(
+      Object.entries(reply.getHeaders())
+        .filter(([name]) => name !== 'content-type' && name !== 'content-length')
+        .map(([name, value]) => [name, String(value)]),
+    );
+    return '';
   });
+  await probe.inject({ method: 'GET', url: '/' });
+  await probe.close();
+  if (!captured || !captured['content-security-policy']) {
+    throw new Error('helmet set no security headers');
+  }
+  return captured;
 }
