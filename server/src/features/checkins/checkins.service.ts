@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Checkin, CheckinInput, CheckinList, RecoverySummary } from '@twofold/core/recovery/checkin.schemas';
 import type { Substance } from '@twofold/core/recovery/substances';
-import type { Db, DbOrTx } from '../../platform/db';
+import { reusableQuery, type Db, type DbOrTx } from '../../platform/db';
 import type { Cipher } from '../../platform/crypto';
 import type { Actor } from '../../platform/sessions';
 import { DomainError } from '../../platform/errors';
@@ -30,55 +30,73 @@ function dateError(message: string): DomainError {
  * changed all day; a missed day can be filled in later, once, and is marked late (and can be
  * corrected on the day it was filled in). Saving the same check-in twice changes nothing more:
  * there is one row per person and day.
+ *
+ * Two statements, no transaction around them (each round trip to the database is a large part of
+ * a request's cost, docs/BENCHMARKS.md): one read of the person's time zone and recovery start
+ * date, then one upsert whose conflict branch only updates a row written today. The upsert
+ * decides that on the row it has locked, so a past day's check-in can never be overwritten,
+ * even by two saves at once; when it writes nothing, the day was written earlier: `conflict`.
+ * (Trigger ids, when there are any, are checked against the person's list in between.)
  */
 export async function recordCheckin(db: Db, cipher: Cipher, actor: Actor, date: LocalDate, input: ParsedCheckinInput): Promise<Checkin> {
   const ownerId = actor.userId;
-  const saved = await db.transaction().execute(async (tx) => {
-    const timeZone = await findTimeZone(tx, ownerId);
-    const today = todayIn(timeZone, clock.now());
-    const { startDate } = await findRecoveryStart(tx, ownerId);
-    if (date > today) {
-      throw dateError('A check-in cannot be for a day that has not come yet.');
-    }
-    if (startDate !== null && date < startDate) {
-      throw dateError(`A check-in cannot be before your recovery start date (${startDate}).`);
-    }
-    if (date < addDays(today, -maxLateDays)) {
-      throw dateError(`A missed day can be filled in up to ${maxLateDays} days later.`);
-    }
-    await assertOwnTriggers(tx, ownerId, input.triggerIds, '/triggerIds');
-    const existing = await tx
-      .selectFrom('checkins')
-      .select('writtenOn')
-      .where('ownerId', '=', ownerId)
-      .where('localDate', '=', date)
-      .forUpdate()
-      .executeTakeFirst();
-    if (existing && existing.writtenOn < today) {
-      throw new DomainError('conflict', 'A past day’s check-in can be changed only on the day it was written.');
-    }
-    const values = {
-      mood: input.mood,
-      craving: input.craving,
-      used: input.used,
-      substancesUsed: input.substancesUsed,
-      sleep: input.sleep,
-      stress: input.stress,
-      closeness: input.closeness,
-      conflict: input.conflict,
-      triggerIds: input.triggerIds,
-      noteCiphertext: cipher.encrypt(input.note, noteContext(ownerId, date)),
-      updatedAt: sql<Date>`now()`,
-    };
-    return tx
-      .insertInto('checkins')
-      .values({ ownerId, localDate: date, isLate: date < today, writtenOn: today, ...values })
-      .onConflict((oc) => oc.columns(['ownerId', 'localDate']).doUpdateSet(values))
-      .returningAll()
-      .executeTakeFirstOrThrow();
-  });
+  const facts = await checkinFactsOf(db, ownerId);
+  if (!facts) {
+    throw new Error(`No user ${ownerId}`);
+  }
+  const today = todayIn(facts.timeZone, clock.now());
+  const startDate = facts.recoveryStartDate;
+  if (date > today) {
+    throw dateError('A check-in cannot be for a day that has not come yet.');
+  }
+  if (startDate !== null && date < startDate) {
+    throw dateError(`A check-in cannot be before your recovery start date (${startDate}).`);
+  }
+  if (date < addDays(today, -maxLateDays)) {
+    throw dateError(`A missed day can be filled in up to ${maxLateDays} days later.`);
+  }
+  await assertOwnTriggers(db, ownerId, input.triggerIds, '/triggerIds');
+  const values = {
+    mood: input.mood,
+    craving: input.craving,
+    used: input.used,
+    substancesUsed: input.substancesUsed,
+    sleep: input.sleep,
+    stress: input.stress,
+    closeness: input.closeness,
+    conflict: input.conflict,
+    triggerIds: input.triggerIds,
+    noteCiphertext: cipher.encrypt(input.note, noteContext(ownerId, date)),
+    updatedAt: sql<Date>`now()`,
+  };
+  const saved = await db
+    .insertInto('checkins')
+    .values({ ownerId, localDate: date, isLate: date < today, writtenOn: today, ...values })
+    .onConflict((oc) =>
+      oc
+        .columns(['ownerId', 'localDate'])
+        .doUpdateSet(values)
+        // A check-in written on an earlier day stays as it is.
+        .where('checkins.writtenOn', '>=', today),
+    )
+    .returningAll()
+    .executeTakeFirst();
+  if (!saved) {
+    throw new DomainError('conflict', 'A past day’s check-in can be changed only on the day it was written.');
+  }
   return toCheckin(saved, cipher, { relation: 'self', programId: null });
 }
+
+/** The person's time zone and recovery start date (any intake's, as `findRecoveryStart`), in one read. */
+const checkinFactsOf = async (db: DbOrTx, ownerId: string) =>
+  (await checkinFacts(db, ownerId))[0] as { timeZone: string; recoveryStartDate: LocalDate | null } | undefined;
+const checkinFacts = reusableQuery((db: DbOrTx, ownerId: string) =>
+  db
+    .selectFrom('users')
+    .leftJoin('intakes', 'intakes.ownerId', 'users.id')
+    .select(['users.timeZone', 'intakes.recoveryStartDate'])
+    .where('users.id', '=', ownerId),
+);
 
 function toCheckin(row: CheckinRow, cipher: Cipher, decision: ReadDecision): Checkin {
   const isOwner = decision.relation === 'self';
