@@ -48,13 +48,21 @@ const isDate = (value: string | null): value is string => value !== null && /^\d
 function Counters() {
   const { t } = useTranslation();
   const summary = useRecoverySummary();
-  if (summary.isPending) {
+  const intake = useIntake();
+  if (summary.isPending || intake.isPending) {
     return <Loading />;
   }
   if (summary.isError) {
     return <LoadError error={summary.error} onRetry={() => void summary.refetch()} />;
   }
-  return <CountersCard summary={summary.data} intakeLink={<Link to={recoveryPaths.intake}>{t('recovery.counters.toIntake')}</Link>} />;
+  const intakeDone = intake.isError || intake.data.updatedAt !== null;
+  return (
+    <CountersCard
+      summary={summary.data}
+      intakeDone={intakeDone}
+      intakeLink={<Link to={recoveryPaths.intake}>{intakeDone ? t('recovery.counters.toIntake') : t('recovery.today.intakeLink')}</Link>}
+    />
+  );
 }
 
 /** Today: the 30-second check-in (or a missed day, from the calendar), then the counters. */

@@ -488,11 +488,12 @@ export const en = {
       supporting:
         'You told us you are supporting your partner rather than in recovery yourself, so there are no counters for you. The counters belong to the partner in recovery, and you see them only if they share them.',
       noStart: 'Add the day your recovery began, and the counters start from there.',
+      noIntake: 'Your counters start once you have answered a few questions about your recovery.',
       toIntake: 'Change this in the intake',
     },
     calendar: {
       title: 'My calendar',
-      monthTitle: 'Month',
+      monthTitle: 'My days',
       previous: 'Previous month',
       next: 'Next month',
       use: 'Use',

@@ -503,11 +503,12 @@ export const es: Translation = {
       supporting:
         'Nos dijiste que acompañas a tu pareja y no estás en recuperación, así que no hay contadores para ti. Los contadores son de la persona en recuperación, y solo los ves si los comparte.',
       noStart: 'Añade el día en que empezó tu recuperación, y los contadores empiezan desde ahí.',
+      noIntake: 'Tus contadores empiezan cuando respondas unas preguntas sobre tu recuperación.',
       toIntake: 'Cambiarlo en las primeras preguntas',
     },
     calendar: {
       title: 'Mi calendario',
-      monthTitle: 'Mes',
+      monthTitle: 'Mis días',
       previous: 'Mes anterior',
       next: 'Mes siguiente',
       use: 'Consumo',

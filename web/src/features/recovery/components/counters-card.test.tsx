@@ -50,4 +50,10 @@ describe('counters card', () => {
     expect(screen.getByText(/The counters belong to the partner in recovery/)).toBeTruthy();
     expect(screen.queryByText('Days since last use')).toBeNull();
   });
+
+  it('before the intake, invites it instead of treating the person as a supporting partner', () => {
+    render(<CountersCard summary={{ ...base, inRecovery: false, milestones: [] }} intakeDone={false} intakeLink={null} />);
+    expect(screen.getByText(/Your counters start once you have answered/)).toBeTruthy();
+    expect(screen.queryByText(/supporting your partner/)).toBeNull();
+  });
 });

@@ -12,8 +12,25 @@ const celebrateWithinDays = 7;
  * Days since the last use and total sober days, side by side, each defined in a sentence: a lapse
  * resets the first and never erases the second. Milestones and notes from the partner follow.
  */
-export function CountersCard({ summary, intakeLink }: { summary: RecoverySummary; intakeLink: ReactNode }) {
+export function CountersCard({
+  summary,
+  intakeLink,
+  intakeDone = true,
+}: {
+  summary: RecoverySummary;
+  intakeLink: ReactNode;
+  /** Before the intake, "not in recovery" is only a default: invite the intake instead. */
+  intakeDone?: boolean;
+}) {
   const { t, i18n } = useTranslation();
+  if (!intakeDone) {
+    return (
+      <div className="counters">
+        <p>{t('recovery.counters.noIntake')}</p>
+        <p>{intakeLink}</p>
+      </div>
+    );
+  }
   if (!summary.inRecovery) {
     return (
       <div className="counters">
