@@ -147,19 +147,20 @@ function rotating(sessions: BenchSession[], build: (session: BenchSession) => { 
 const checkinBody = (craving: number) =>
   JSON.stringify({ mood: 3, craving, used: false, sleep: 4, stress: 2, closeness: 4, conflict: 'none', triggerIds: [], note: 'bench' });
 
+interface Target {
+  /** '' for this checkout, '@<commit>' for a baseline. */
+  suffix: string;
+  url: string;
+}
+
 /**
- * The PostgreSQL scenarios against one server (`suffix` tells a baseline's figures apart). Each
- * request is tried once first and its answer checked, so a scenario never measures an error page.
+ * The PostgreSQL scenarios. With baselines, each scenario runs against every server in turn
+ * (this checkout first, then each baseline) before the next scenario starts, so that the
+ * machine's other work falls on both sides of an A/B comparison alike. Each request is tried
+ * once first and its answer checked, so a scenario never measures an error page.
  */
-async function measurePostgres(
-  loads: Record<string, Load>,
-  suffix: string,
-  url: string,
-  cookie: string,
-  sessions: BenchSession[],
-  everything: boolean,
-): Promise<void> {
-  const label = (name: string) => (suffix ? `${name} [${suffix.slice(1)}]` : name);
+async function measurePostgres(loads: Record<string, Load>, targets: Target[], cookie: string, sessions: BenchSession[]): Promise<void> {
+  const label = (name: string, suffix: string) => (suffix ? `${name} [${suffix.slice(1)}]` : name);
   const today = todayIn(generatedTimeZone);
   const from = addDays(today, -89);
   const trendOf = (ownerPath: string) => `${ownerPath}/checkins?from=${from}&to=${today}`;
@@ -169,34 +170,77 @@ async function measurePostgres(
   const write = () => ({ method: 'PUT', path: `/api/me/checkins/${today}`, body: checkinBody(craving++ % 11) });
 
   const probe = sessions[0]!;
-  for (const [what, request] of [
-    ['partner trend', partnerTrend(probe)],
-    ['own trend', ownTrend()],
-    ['check-in write', write()],
-  ] as const) {
-    const headers: Record<string, string> = { cookie: probe.cookie };
-    if (request.method !== 'GET') {
-      Object.assign(headers, { 'x-csrf-token': probe.csrfToken, 'content-type': 'application/json' });
-    }
-    const answer = await fetch(`${url}${request.path}`, {
-      method: request.method,
-      headers,
-      ...('body' in request ? { body: request.body } : {}),
-    });
-    const body = (await answer.json()) as { checkins?: unknown[]; date?: string };
-    const isRight = answer.status === 200 && (request.method === 'GET' ? body.checkins?.length === 90 : body.date === today);
-    if (!isRight) {
-      throw new Error(`${what} answered ${answer.status} ${JSON.stringify(body).slice(0, 300)}`);
+  for (const { url } of targets) {
+    for (const [what, request] of [
+      ['partner trend', partnerTrend(probe)],
+      ['own trend', ownTrend()],
+      ['check-in write', write()],
+    ] as const) {
+      const headers: Record<string, string> = { cookie: probe.cookie };
+      if (request.method !== 'GET') {
+        Object.assign(headers, { 'x-csrf-token': probe.csrfToken, 'content-type': 'application/json' });
+      }
+      const answer = await fetch(`${url}${request.path}`, {
+        method: request.method,
+        headers,
+        ...('body' in request ? { body: request.body } : {}),
+      });
+      const body = (await answer.json()) as { checkins?: unknown[]; date?: string };
+      const isRight = answer.status === 200 && (request.method === 'GET' ? body.checkins?.length === 90 : body.date === today);
+      if (!isRight) {
+        throw new Error(`${what} answered ${answer.status} ${JSON.stringify(body).slice(0, 300)}`);
+      }
     }
   }
 
-  loads[`postgres50${suffix}`] = await load(label('couple read, PostgreSQL'), `${url}/api/couple`, 50, { cookie });
-  loads[`trendPartner10${suffix}`] = await load(label("90-day trend, partner's"), url, 10, {}, rotating(sessions, partnerTrend));
-  if (everything) {
-    loads[`trendOwn10${suffix}`] = await load(label('90-day trend, own'), url, 10, {}, rotating(sessions, ownTrend));
-    loads[`trendPartner50${suffix}`] = await load(label("90-day trend, partner's"), url, 50, {}, rotating(sessions, partnerTrend));
+  const scenarios: Array<{
+    key: string;
+    name: string;
+    connections: number;
+    baselines: boolean;
+    run: (url: string, name: string) => Promise<Load>;
+  }> = [
+    {
+      key: 'postgres50',
+      name: 'couple read, PostgreSQL',
+      connections: 50,
+      baselines: true,
+      run: (url, name) => load(name, `${url}/api/couple`, 50, { cookie }),
+    },
+    {
+      key: 'trendPartner10',
+      name: "90-day trend, partner's",
+      connections: 10,
+      baselines: true,
+      run: (url, name) => load(name, url, 10, {}, rotating(sessions, partnerTrend)),
+    },
+    {
+      key: 'trendOwn10',
+      name: '90-day trend, own',
+      connections: 10,
+      baselines: true,
+      run: (url, name) => load(name, url, 10, {}, rotating(sessions, ownTrend)),
+    },
+    {
+      key: 'trendPartner50',
+      name: "90-day trend, partner's",
+      connections: 50,
+      baselines: false,
+      run: (url, name) => load(name, url, 50, {}, rotating(sessions, partnerTrend)),
+    },
+    {
+      key: 'checkinWrite50',
+      name: 'check-in write',
+      connections: 50,
+      baselines: true,
+      run: (url, name) => load(name, url, 50, {}, rotating(sessions, write)),
+    },
+  ];
+  for (const scenario of scenarios) {
+    for (const target of scenario.baselines ? targets : targets.slice(0, 1)) {
+      loads[`${scenario.key}${target.suffix}`] = await scenario.run(target.url, label(scenario.name, target.suffix));
+    }
   }
-  loads[`checkinWrite50${suffix}`] = await load(label('check-in write'), url, 50, {}, rotating(sessions, write));
 }
 
 async function runSql(url: string, text: string): Promise<void> {
@@ -320,29 +364,31 @@ async function main(): Promise<void> {
       }
       // Log-in goes through argon2 and the auth rate limit; neither is measured here.
       const serverEnv = { ...env, LOG_LEVEL: 'warn', RATE_LIMIT_AUTH_PER_MINUTE: '100000' };
-      const server = await startServer({ env: serverEnv });
-      let sessions: BenchSession[];
+      const servers: ServerProcess[] = [];
+      const baselineDirs: string[] = [];
       try {
+        const server = await startServer({ env: serverEnv });
+        servers.push(server);
+        const targets: Target[] = [{ suffix: '', url: server.url }];
+        for (const ref of args.baseline) {
+          const { dir, commit } = checkoutBaseline(ref);
+          baselineDirs.push(dir);
+          baselines.push({ ref, commit, key: `@${commit}` });
+          const old = await startServer({ env: serverEnv, cwd: dir });
+          servers.push(old);
+          targets.push({ suffix: `@${commit}`, url: old.url });
+          log(`  baseline ${ref} (${commit}): the same database, each scenario right after this checkout's`);
+        }
         const loginStarted = performance.now();
-        sessions = await logInLoadPeople(server.url, sessionCount);
+        const sessions = await logInLoadPeople(server.url, sessionCount);
         log(`  ${sessions.length} people logged in (${((performance.now() - loginStarted) / 1000).toFixed(1)} s)`);
         loadData = { couples: loadCouples, days: loadDays, seconds: generateMs / 1000, sessions: sessions.length };
-        await measurePostgres(loads, '', server.url, cookie, sessions, true);
+        await measurePostgres(loads, targets, cookie, sessions);
       } finally {
-        await server.stop();
-      }
-      for (const ref of args.baseline) {
-        const { dir, commit } = checkoutBaseline(ref);
-        const key = `@${commit}`;
-        baselines.push({ ref, commit, key });
-        log(`  baseline ${ref} (${commit}), same database`);
-        const old = await startServer({ env: serverEnv, cwd: dir });
-        try {
-          await measurePostgres(loads, key, old.url, cookie, sessions, false);
-        } finally {
-          await old.stop();
-          removeDir(dir);
+        for (const running of servers) {
+          await running.stop();
         }
+        baselineDirs.forEach(removeDir);
       }
       if (!quick) {
         // How much request logging costs: the same at LOG_LEVEL=info (two log lines a request).
