@@ -222,7 +222,7 @@ describe('my recovery on a phone', () => {
     // Until Pat shares them, Robin is told plainly that they are not shared.
     await robin.goto('/us');
     const milestones = robin.getByRole('region', { name: 'Pat’s milestones' });
-    await milestones.getByText('Pat hasn’t shared this with you.').waitFor();
+    await milestones.getByText('Pat hasn’t shared their milestones with you.').waitFor();
 
     await pat.goto('/sharing');
     const kind = pat.getByRole('region', { name: 'Milestones and sober days' });

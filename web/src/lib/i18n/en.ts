@@ -722,7 +722,7 @@ export const en = {
     },
     partner: {
       title: '{{name}}’s milestones',
-      notShared: '{{name}} hasn’t shared this with you.',
+      notShared: '{{name}} hasn’t shared their milestones with you.',
       notInRecovery: '{{name}} is supporting rather than in recovery, so there are no counters.',
       noStart: '{{name}} has not set a recovery start date yet.',
       noMilestones: '{{name}} has no milestones yet. The first comes after one day.',

@@ -739,7 +739,7 @@ export const es: Translation = {
     },
     partner: {
       title: 'Logros de {{name}}',
-      notShared: '{{name}} no ha compartido esto contigo.',
+      notShared: '{{name}} no ha compartido sus logros contigo.',
       notInRecovery: '{{name}} acompaña en lugar de estar en recuperación, así que no hay contadores.',
       noStart: '{{name}} todavía no ha puesto una fecha de inicio de su recuperación.',
       noMilestones: '{{name}} todavía no tiene logros. El primero llega después de un día.',
