@@ -5,6 +5,7 @@ import { useMe } from '../../features/auth/api/use-me';
 import { ProfileForm } from '../../features/auth/components/profile-form';
 import { useSharingSettings } from '../../features/sharing/api/use-sharing';
 import { SupportPreferencesForm } from '../../features/support-preferences/components/support-preferences-form';
+import { TodayCheckinLink } from '../../features/recovery/components/today-checkin-link';
 import { RecoveryNav, recoveryPaths } from '../recovery-nav';
 
 /** The "me" view: my own space, profile, and my data boundary. */
@@ -26,9 +27,7 @@ export function MeRoute() {
     <Page title={t('me.title')} intro={t('me.intro')}>
       <RecoveryNav />
       <Section title={t('recovery.meLinks.title')} id="my-recovery">
-        <Link to={recoveryPaths.today} className="button button--primary button--block">
-          {t('recovery.meLinks.checkIn')}
-        </Link>
+        <TodayCheckinLink to={recoveryPaths.today} />
       </Section>
       <div className="columns">
         <Section title={t('support.title')} id="support">

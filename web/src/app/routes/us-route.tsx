@@ -18,6 +18,7 @@ import { CrisisHelpButton } from '../../features/safety/components/crisis-help';
 import { PartnerSupportPreferences } from '../../features/support-preferences/components/partner-support-preferences';
 import { PartnerMilestones } from '../../features/recovery/components/partner-milestones';
 import { PartnerRecovery } from '../../features/recovery/components/partner-recovery';
+import { TodayCheckinLink } from '../../features/recovery/components/today-checkin-link';
 import { PartnerGoals } from '../../features/goals/components/partner-goals';
 
 /** My side of the boundary, next to what my partner shares: what my partner can see of mine. */
@@ -93,6 +94,7 @@ export function UsRoute() {
         notices={space.notices}
         supportAction={<CrisisHelpButton label={t('couple.talkToSomeone')} className="button button--secondary" />}
       />
+      <TodayCheckinLink to="/me/today" />
       <div className="columns">
         <div className="stack">
           <Section title={t('couple.partnersTitle')} id="partners">

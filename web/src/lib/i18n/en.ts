@@ -751,6 +751,10 @@ export const en = {
       noCoping: 'No coping tools used yet.',
       notShared: 'Not shared with you by {{name}}: {{kinds}}.',
     },
+    todayLink: {
+      done: 'You checked in today.',
+      change: 'See or change it',
+    },
     meLinks: {
       title: 'My recovery',
       checkIn: 'Check in for today',

@@ -768,6 +768,10 @@ export const es: Translation = {
       noCoping: 'Todavía no ha usado herramientas.',
       notShared: '{{name}} no ha compartido contigo: {{kinds}}.',
     },
+    todayLink: {
+      done: 'Hiciste tu registro de hoy.',
+      change: 'Verlo o cambiarlo',
+    },
     meLinks: {
       title: 'Mi recuperación',
       checkIn: 'Hacer el registro de hoy',
