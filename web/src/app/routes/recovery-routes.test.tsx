@@ -129,3 +129,59 @@ describe('journal', () => {
     expect(requests.find((request) => request.method === 'DELETE')?.path).toBe(`/api/me/journal/${entries[1]!.id}`);
   });
 });
+
+describe('intake', () => {
+  it('a supporting partner answers no: no substances or start date are sent, and the counters are explained', async () => {
+    const blank = {
+      ownerId: ids.alex,
+      inRecovery: false,
+      substances: [],
+      otherSubstance: '',
+      recoveryStartDate: null,
+      supportNote: '',
+      updatedAt: null,
+      can: { edit: true },
+    };
+    const { requests } = mockServer({
+      'GET /api/me': () => ({ status: 200, body: alexMe }),
+      'GET /api/me/intake': () => ({ status: 200, body: blank }),
+      'PUT /api/me/intake': (request) => ({
+        status: 200,
+        body: { ...blank, ...(request.body as object), updatedAt: '2026-11-25T10:00:00.000Z' },
+      }),
+      'GET /api/me/reflection': () => ({
+        status: 200,
+        body: {
+          ownerId: ids.alex,
+          patterns: { 'shared-use': null, enabling: null, 'caretaker-dependent': null, 'avoiding-conflict': null },
+          note: '',
+          updatedAt: null,
+          can: { edit: true },
+        },
+      }),
+    });
+    const user = userEvent.setup();
+    renderApp('/me/intake');
+    const question = await screen.findByRole('group', { name: 'Are you in recovery yourself?' });
+    await user.click(screen.getByRole('button', { name: 'Save intake' }));
+    expect(await within(question).findByText('Please choose an answer.')).toBeTruthy();
+    await user.click(within(question).getByRole('radio', { name: 'Yes, I am' }));
+    await user.click(
+      within(screen.getByRole('group', { name: 'What is your recovery about?' })).getByRole('checkbox', { name: /Alcohol/ }),
+    );
+    await user.click(within(question).getByRole('radio', { name: 'No, I am supporting my partner' }));
+    expect(screen.getByText(/The sober-day counters are for the partner in recovery/)).toBeTruthy();
+    expect(screen.queryByRole('group', { name: 'What is your recovery about?' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Save intake' }));
+    expect(await screen.findByRole('link', { name: 'Go to today’s check-in' })).toBeTruthy();
+    expect(requests.find((request) => request.method === 'PUT')?.body).toEqual({
+      inRecovery: false,
+      substances: [],
+      otherSubstance: '',
+      recoveryStartDate: null,
+      supportNote: '',
+    });
+    // Each pattern is explained without blame.
+    expect(screen.getByText(/making excuses, paying, or fixing what use caused/)).toBeTruthy();
+  });
+});
