@@ -66,7 +66,7 @@ describe('two partners', () => {
     await blake.getByRole('button', { name: 'Accept the invite' }).click();
     await blake.getByText('You joined the couple space.').waitFor();
     await blake.goto('/us');
-    await blake.getByText('Alex hasn’t shared this with you.').waitFor();
+    await blake.getByRole('region', { name: 'What helps Alex' }).getByText('Alex hasn’t shared this with you.').waitFor();
     await checkPage(blake, '07-blake-us-not-shared');
 
     // Alex shares "what helps me" with the partner; Blake sees it on the next load.
