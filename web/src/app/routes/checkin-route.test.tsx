@@ -105,4 +105,37 @@ describe('daily check-in', () => {
     const put = requests.find((request) => request.method === 'PUT');
     expect(put?.body).toMatchObject({ used: true, substancesUsed: ['alcohol'] });
   });
+
+  it('adds a trigger that is not on my list yet and ticks it for today', async () => {
+    const newId = '90909090-9090-4090-8090-909090909090';
+    let list = triggers.triggers;
+    const { requests } = mockServer({
+      'GET /api/me': () => ({ status: 200, body: alexMe }),
+      'GET /api/me/checkins': () => ({ status: 200, body: { ownerId: ids.alex, today, checkins: [] } }),
+      'GET /api/me/intake': () => ({ status: 200, body: emptyIntake }),
+      'GET /api/me/triggers': () => ({ status: 200, body: { triggers: list } }),
+      'POST /api/me/triggers': (request) => {
+        const created = { id: newId, label: (request.body as { label: string }).label, timesLogged: 0 };
+        list = [...list, created];
+        return { status: 201, body: created };
+      },
+      'GET /api/me/recovery-summary': () => ({ status: 200, body: summary }),
+      'PUT /api/me/checkins/:date': (request, params) => ({
+        status: 200,
+        body: checkin(params['date']!, request.body as Record<string, unknown>),
+      }),
+    });
+    const user = userEvent.setup();
+    renderApp('/me/today');
+    await screen.findByRole('group', { name: 'Mood' });
+    await answerTypicalDay(user);
+    await user.click(screen.getByRole('button', { name: '+ Another trigger' }));
+    await user.type(screen.getByLabelText('A trigger not on my list'), 'Payday{Enter}');
+    const chip = await within(screen.getByRole('group', { name: 'Triggers I met today' })).findByRole('checkbox', { name: /Payday/ });
+    expect((chip as HTMLInputElement).checked).toBe(true);
+    expect(requests.some((request) => request.method === 'PUT')).toBe(false);
+    await user.click(screen.getByRole('button', { name: 'Save check-in' }));
+    expect(await screen.findByText('Your check-in is saved.')).toBeTruthy();
+    expect(requests.find((request) => request.method === 'PUT')?.body).toMatchObject({ triggerIds: [newId] });
+  });
 });

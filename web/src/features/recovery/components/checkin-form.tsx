@@ -8,7 +8,7 @@ import { Notice } from '../../../components/ui/notice';
 import { isApiProblem } from '../../../lib/problem';
 import { useFieldMessage, useProblemText } from '../../../lib/use-problem-text';
 import { validateWith } from '../../../lib/validation';
-import { useSaveCheckin } from '../api/use-recovery';
+import { useAddTrigger, useSaveCheckin } from '../api/use-recovery';
 import { ChipGroup, ChoiceRow, MoodFace } from './choice-row';
 
 type Conflict = 'none' | 'some' | 'high';
@@ -252,6 +252,7 @@ export function CheckinForm({
           error={errors['triggerIds']}
         />
       ) : null}
+      <AddTrigger onAdded={(id) => set('triggerIds', [...values.triggerIds, id])} />
       <details className="checkin-note" open={values.note !== '' || errors['note'] !== undefined}>
         <summary>{t('recovery.checkin.addNote')}</summary>
         <div className={errors['note'] ? 'field field--invalid' : 'field'}>
@@ -289,5 +290,72 @@ export function CheckinForm({
         {save.isPending ? t('app.saving') : checkin ? t('recovery.checkin.update') : t('recovery.checkin.save')}
       </button>
     </form>
+  );
+}
+
+/** A trigger that is not on my list yet: added to the list and ticked for today. */
+function AddTrigger({ onAdded }: { onAdded: (id: string) => void }) {
+  const { t } = useTranslation();
+  const problemText = useProblemText();
+  const add = useAddTrigger();
+  const [open, setOpen] = useState(false);
+  const [label, setLabel] = useState('');
+  const input = useRef<HTMLInputElement>(null);
+  if (!open) {
+    return (
+      <button
+        type="button"
+        className="button button--ghost checkin-form__add-trigger"
+        onClick={() => {
+          setOpen(true);
+          window.setTimeout(() => input.current?.focus(), 0);
+        }}
+      >
+        {t('recovery.checkin.addTrigger')}
+      </button>
+    );
+  }
+  const submit = async () => {
+    const trimmed = label.trim();
+    if (trimmed === '') {
+      return;
+    }
+    try {
+      const created = await add.mutateAsync(trimmed);
+      onAdded(created.id);
+      setLabel('');
+      setOpen(false);
+    } catch {
+      // shown below
+    }
+  };
+  return (
+    <div className="field">
+      <label className="field__label" htmlFor="new-trigger">
+        {t('recovery.checkin.newTrigger')}
+      </label>
+      <div className="button-row">
+        <input
+          ref={input}
+          id="new-trigger"
+          className="input checkin-form__trigger-input"
+          maxLength={60}
+          autoComplete="off"
+          value={label}
+          onChange={(event) => setLabel(event.target.value)}
+          onKeyDown={(event) => {
+            // Enter adds the trigger here; it must not send the whole check-in.
+            if (event.key === 'Enter') {
+              event.preventDefault();
+              void submit();
+            }
+          }}
+        />
+        <button type="button" className="button button--secondary" disabled={add.isPending} onClick={() => void submit()}>
+          {t('recovery.checkin.addTriggerButton')}
+        </button>
+      </div>
+      {add.isError ? <p className="field__error">{problemText(add.error)}</p> : null}
+    </div>
   );
 }
