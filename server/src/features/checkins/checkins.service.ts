@@ -129,28 +129,20 @@ export async function findCheckins(
   to: LocalDate,
 ): Promise<CheckinList> {
   return readAs(db, actor, ownerId, 'checkins', async (tx, decision) => {
-    const rows = await checkinsBetween(tx, ownerId, from, to);
-    if (rows.length === 0) {
-      throw new Error(`No user ${ownerId}`);
-    }
-    const checkins = rows.filter((row) => row.localDate !== null).map((row) => toCheckin(row as CheckinRow, cipher, decision));
-    return { ownerId, today: todayIn(rows[0]!.timeZone, clock.now()), checkins };
+    const [timeZone, rows] = await Promise.all([
+      findTimeZone(tx, ownerId),
+      tx
+        .selectFrom('checkins')
+        .selectAll()
+        .where('ownerId', '=', ownerId)
+        .where('localDate', '>=', from)
+        .where('localDate', '<=', to)
+        .orderBy('localDate')
+        .execute(),
+    ]);
+    return { ownerId, today: todayIn(timeZone, clock.now()), checkins: rows.map((row) => toCheckin(row, cipher, decision)) };
   });
 }
-
-// The owner's time zone and their check-ins between two days, in one round trip: one row with
-// the time zone and null check-in columns when there are none.
-const checkinsBetween = reusableQuery((db: DbOrTx, ownerId: string, from: LocalDate, to: LocalDate) =>
-  db
-    .selectFrom('users')
-    .leftJoin('checkins', (join) =>
-      join.onRef('checkins.ownerId', '=', 'users.id').on('checkins.localDate', '>=', from).on('checkins.localDate', '<=', to),
-    )
-    .selectAll('checkins')
-    .select('users.timeZone')
-    .where('users.id', '=', ownerId)
-    .orderBy('checkins.localDate'),
-);
 
 async function useDatesOf(db: DbOrTx, ownerId: string): Promise<LocalDate[]> {
   const rows = await db.selectFrom('checkins').select('localDate').where('ownerId', '=', ownerId).where('used', '=', true).execute();
