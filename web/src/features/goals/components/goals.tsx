@@ -15,14 +15,19 @@ interface StepDraft {
   dueDate: string;
 }
 
-/** A new goal with its steps, each with an optional due date. */
-export function GoalForm() {
+/** A new goal with its steps, each with an optional due date; or, given `goal`, that goal to edit. */
+export function GoalForm({ goal, onDone }: { goal?: Goal; onDone?: () => void }) {
   const { t } = useTranslation();
   const problemText = useProblemText();
   const save = useSaveGoal();
   const form = useRef<HTMLFormElement>(null);
-  const [values, setValues] = useState({ title: '', why: '', dueDate: '' });
-  const [steps, setSteps] = useState<StepDraft[]>([{ title: '', dueDate: '' }]);
+  const [values, setValues] = useState({ title: goal?.title ?? '', why: goal?.why ?? '', dueDate: goal?.dueDate ?? '' });
+  const [steps, setSteps] = useState<StepDraft[]>(
+    goal && goal.steps.length > 0
+      ? goal.steps.map((step) => ({ title: step.title, dueDate: step.dueDate ?? '' }))
+      : [{ title: '', dueDate: '' }],
+  );
+  const prefix = goal ? `goal-${goal.id}-` : '';
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
   const onSubmit = async (event: FormEvent) => {
@@ -42,7 +47,11 @@ export function GoalForm() {
     }
     setErrors({});
     try {
-      await save.mutateAsync({ id: null, input: checked.data });
+      await save.mutateAsync({ id: goal?.id ?? null, input: checked.data });
+      if (goal) {
+        onDone?.();
+        return;
+      }
       setValues({ title: '', why: '', dueDate: '' });
       setSteps([{ title: '', dueDate: '' }]);
       setSaved(true);
@@ -85,7 +94,7 @@ export function GoalForm() {
           <div key={index} className="goal-step-draft">
             <TextField
               label={t('goals.stepTitle', { number: index + 1 })}
-              name={`step-${index}`}
+              name={`${prefix}step-${index}`}
               maxLength={200}
               autoComplete="off"
               value={step.title}
@@ -93,7 +102,7 @@ export function GoalForm() {
             />
             <TextField
               label={t('goals.stepDue', { number: index + 1 })}
-              name={`step-${index}-due`}
+              name={`${prefix}step-${index}-due`}
               type="date"
               value={step.dueDate}
               onChange={(e) => setSteps(steps.map((item, i) => (i === index ? { ...item, dueDate: e.target.value } : item)))}
@@ -110,8 +119,13 @@ export function GoalForm() {
       {save.isError ? <Notice tone="error">{problemText(save.error)}</Notice> : null}
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={save.isPending}>
-          {save.isPending ? t('app.saving') : t('goals.save')}
+          {save.isPending ? t('app.saving') : goal ? t('goals.saveChanges') : t('goals.save')}
         </button>
+        {goal && onDone ? (
+          <button type="button" className="button button--secondary" onClick={onDone}>
+            {t('app.cancel')}
+          </button>
+        ) : null}
         <p role="status" className="form__status">
           {saved ? t('goals.saved') : ''}
         </p>
@@ -123,7 +137,15 @@ export function GoalForm() {
 function GoalItem({ goal, onDelete }: { goal: Goal; onDelete: () => void }) {
   const { t, i18n } = useTranslation();
   const tick = useTickGoal();
+  const [editing, setEditing] = useState(false);
   const done = goal.completedAt !== null;
+  if (editing) {
+    return (
+      <li className="goal">
+        <GoalForm goal={goal} onDone={() => setEditing(false)} />
+      </li>
+    );
+  }
   const stepsDone = goal.steps.filter((step) => step.doneAt !== null).length;
   return (
     <li className={done ? 'goal goal--done' : 'goal'}>
@@ -165,6 +187,14 @@ function GoalItem({ goal, onDelete }: { goal: Goal; onDelete: () => void }) {
             onClick={() => tick.mutate({ goalId: goal.id, done: !done })}
           >
             {done ? t('goals.markNotDone') : t('goals.markDone')}
+          </button>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => setEditing(true)}
+            aria-label={t('goals.editNamed', { title: goal.title })}
+          >
+            {t('goals.edit')}
           </button>
           <button
             type="button"
