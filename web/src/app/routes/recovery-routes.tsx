@@ -123,9 +123,11 @@ export function TodayRoute() {
                 <Link to={recoveryPaths.calendar} className="button button--secondary">
                   {t('recovery.today.seeCalendar')}
                 </Link>
-                <button type="button" className="button button--ghost" onClick={() => setSaved(null)}>
-                  {t('recovery.today.change')}
-                </button>
+                {saved.can.edit ? (
+                  <button type="button" className="button button--ghost" onClick={() => setSaved(null)}>
+                    {t('recovery.today.change')}
+                  </button>
+                ) : null}
               </div>
             </>
           ) : existing && !existing.can.edit ? (
