@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { alexMe, ids, mockServer } from '../../test/mock-server';
 import { renderApp } from '../../test/render-app';
@@ -57,6 +57,41 @@ describe('craving now', () => {
       urgeBefore: 5,
       urgeAfter: null,
     });
+  });
+});
+
+describe('urge surfing', () => {
+  it('asks for a rating about every 30 seconds and logs the rise and fall', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const { requests } = mockServer({
+        'GET /api/me': () => ({ status: 200, body: alexMe }),
+        'POST /api/me/coping-runs': (request) => ({ status: 201, body: { id: runId, ...(request.body as object) } }),
+      });
+      const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+      renderApp('/me/craving-now?tool=urge-surfing');
+      await user.click(within(await screen.findByRole('group', { name: 'Urge right now' })).getByRole('radio', { name: '6' }));
+      await user.click(screen.getByRole('button', { name: 'Next' }));
+      expect(await screen.findByText(/Notice where you feel the urge/)).toBeTruthy();
+      expect(screen.queryByRole('group', { name: 'How strong is the urge now?' })).toBeNull();
+      for (const rating of ['8', '5']) {
+        await act(async () => {
+          vi.advanceTimersByTime(30_000);
+        });
+        const ask = await screen.findByRole('group', { name: 'How strong is the urge now?' });
+        await user.click(within(ask).getByRole('radio', { name: rating }));
+      }
+      expect(screen.getByText('Your ratings so far: 8 → 5')).toBeTruthy();
+      await user.click(screen.getByRole('button', { name: 'I’m done' }));
+      await user.click(within(await screen.findByRole('group', { name: 'Urge right now' })).getByRole('radio', { name: '3' }));
+      await user.click(screen.getByRole('button', { name: 'Save and finish' }));
+      expect(await screen.findByText('Your urge went from 6 to 3. This run is saved.')).toBeTruthy();
+      const body = requests.find((request) => request.method === 'POST')?.body as { urgeDuring: number[]; durationSeconds: number };
+      expect(body).toMatchObject({ tool: 'urge-surfing', urgeBefore: 6, urgeAfter: 3, urgeDuring: [8, 5] });
+      expect(body.durationSeconds).toBeGreaterThanOrEqual(60);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

@@ -116,6 +116,10 @@ function UrgeSurfing({
     <div className="craving__tool">
       <p>{t('recovery.coping.surfing.guide')}</p>
       <p className="muted">{t('recovery.coping.elapsed', { time: clock(seconds) })}</p>
+      {/* The countdown is not announced every second; only the moment a rating is asked for. */}
+      <p role="status" className="sr-only">
+        {asking ? t('recovery.coping.surfing.ask') : ''}
+      </p>
       {asking ? (
         <ChoiceRow
           name="urge-during"
@@ -126,7 +130,7 @@ function UrgeSurfing({
           onChange={onRate}
         />
       ) : (
-        <p aria-live="polite">{t('recovery.coping.surfing.next', { seconds: surfAskEvery - (seconds % surfAskEvery) })}</p>
+        <p>{t('recovery.coping.surfing.next', { seconds: surfAskEvery - (seconds % surfAskEvery) })}</p>
       )}
       {ratings.length > 0 ? <p>{t('recovery.coping.surfing.soFar', { ratings: ratings.join(' → ') })}</p> : null}
       <button type="button" className="button button--primary" onClick={onDone}>
