@@ -29,10 +29,13 @@ async function signUp(page: Page, name: string, email: string): Promise<void> {
   await page.getByLabel('What should we call you?').fill(name);
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);
+  await checkPage(page, `recovery-00-${name.toLowerCase()}-signup`);
   await page.getByRole('button', { name: 'Create account' }).click();
   await page.getByRole('heading', { name: 'Check your e-mail' }).waitFor();
+  await checkPage(page, `recovery-00-${name.toLowerCase()}-check-email`);
   await page.goto(linkFor(twofold.outbox, email, /\/confirm\?token=/));
   await page.waitForURL((url) => !url.pathname.startsWith('/confirm'));
+  await checkPage(page, `recovery-00-${name.toLowerCase()}-home`);
 }
 
 function question(page: Page, legend: string): Locator {
@@ -137,6 +140,7 @@ describe('my recovery on a phone', () => {
     }
     await page.locator(`a[href="/me/today?date=${yesterday}"]`).click();
     await page.getByRole('heading', { name: 'Fill in a day' }).waitFor();
+    await checkPage(page, 'recovery-09b-fill-in-day');
     for (const [legend, option] of [
       ['Mood', 'Low'],
       ['Strongest craving that day', '6'],
@@ -152,6 +156,7 @@ describe('my recovery on a phone', () => {
     await page.getByText(/marked as filled in later/).waitFor();
     await page.getByRole('link', { name: 'See my calendar' }).click();
     await page.getByText(/: No use, craving 6 of 10, Filled in later/).waitFor();
+    await checkPage(page, 'recovery-09c-calendar-late');
 
     // The other screens of the area pass the same checks.
     await page.getByRole('link', { name: 'Triggers', exact: true }).click();
@@ -197,6 +202,7 @@ describe('my recovery on a phone', () => {
     await robin.goto(linkFor(twofold.outbox, 'robin@example.org', /\/confirm\?token=/));
     await robin.getByRole('button', { name: 'Accept the invite' }).click();
     await robin.getByText('You joined the couple space.').waitFor();
+    await checkPage(robin, 'recovery-13a-robin-joined');
 
     // Pat: intake and today's check-in, so there are milestones to see.
     await pat.goto('/me/intake');
@@ -223,6 +229,7 @@ describe('my recovery on a phone', () => {
     await robin.goto('/us');
     const milestones = robin.getByRole('region', { name: 'Pat’s milestones' });
     await milestones.getByText('Pat hasn’t shared their milestones with you.').waitFor();
+    await checkPage(robin, 'recovery-13b-robin-us-not-shared');
 
     await pat.goto('/sharing');
     const kind = pat.getByRole('region', { name: 'Milestones and sober days' });
@@ -231,6 +238,7 @@ describe('my recovery on a phone', () => {
     const checkins = pat.getByRole('region', { name: 'Daily check-ins' });
     await checkins.locator('label', { has: pat.getByText('My partner', { exact: true }) }).click();
     await checkins.getByText(/Saved\. Now visible to: your partner\./).waitFor();
+    await checkPage(pat, 'recovery-13c-pat-sharing');
 
     await robin.reload();
     await milestones.getByText('7 days in a row').waitFor();
