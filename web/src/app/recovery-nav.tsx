@@ -1,4 +1,5 @@
-import { NavLink } from 'react-router';
+import { useEffect, useRef } from 'react';
+import { NavLink, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 
 export const recoveryPaths = {
@@ -21,13 +22,22 @@ const items = ['today', 'calendar', 'coping', 'triggers', 'journal', 'goals', 'i
  */
 export function RecoveryNav() {
   const { t } = useTranslation();
+  const list = useRef<HTMLUListElement>(null);
+  const { pathname } = useLocation();
+  // On a phone the row scrolls sideways: bring the current page's link into view.
+  useEffect(() => {
+    const active = list.current?.querySelector<HTMLElement>('.active');
+    if (list.current && active) {
+      list.current.scrollLeft = Math.max(0, active.offsetLeft - list.current.offsetLeft - 16);
+    }
+  }, [pathname]);
   return (
     <div className="recovery-nav">
       <NavLink to={recoveryPaths.cravingNow} className="button button--craving recovery-nav__craving">
         {t('recovery.nav.cravingNow')}
       </NavLink>
       <nav aria-label={t('recovery.nav.label')}>
-        <ul className="recovery-nav__list">
+        <ul className="recovery-nav__list" ref={list}>
           {items.map((item) => (
             <li key={item}>
               <NavLink to={recoveryPaths[item]} end className="recovery-nav__link">

@@ -78,6 +78,7 @@ export function UsRoute() {
             {t('couple.left')}
           </Notice>
         ) : null}
+        <TodayCheckinLink to="/me/today" />
         <Section title={t('couple.noneTitle')} id="start">
           <CreateCouple />
         </Section>
