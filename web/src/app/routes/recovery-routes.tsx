@@ -259,6 +259,7 @@ export function CravingNowRoute() {
         <CravingNow
           supportsPath={`${recoveryPaths.coping}#supports-heading`}
           toolboxPath={recoveryPaths.coping}
+          todayPath={recoveryPaths.today}
           {...(tool ? { initialTool: tool } : {})}
         />
       </Section>

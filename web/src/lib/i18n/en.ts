@@ -546,6 +546,7 @@ export const en = {
       doneBody: 'If the urge comes back, you can start again at any time, or reach out to someone.',
       another: 'Try another tool',
       toToolbox: 'Back to the toolbox',
+      toToday: 'Go to today’s check-in',
     },
     coping: {
       title: 'Coping toolbox',

@@ -561,6 +561,7 @@ export const es: Translation = {
       doneBody: 'Si las ganas vuelven, puedes empezar otra vez en cualquier momento, o buscar a alguien.',
       another: 'Probar otra herramienta',
       toToolbox: 'Volver a las herramientas',
+      toToday: 'Ir al registro de hoy',
     },
     coping: {
       title: 'Herramientas para afrontar',

@@ -205,10 +205,12 @@ export function CravingNow({
   supportsPath,
   toolboxPath,
   initialTool,
+  todayPath,
 }: {
   supportsPath: string;
   toolboxPath: string;
   initialTool?: CopingTool;
+  todayPath?: string;
 }) {
   const { t } = useTranslation();
   const problemText = useProblemText();
@@ -362,6 +364,11 @@ export function CravingNow({
             <Link to={toolboxPath} className="button button--secondary">
               {t('recovery.cravingNow.toToolbox')}
             </Link>
+            {todayPath ? (
+              <Link to={todayPath} className="button button--secondary">
+                {t('recovery.cravingNow.toToday')}
+              </Link>
+            ) : null}
           </div>
         </div>
       ) : null}
