@@ -138,4 +138,20 @@ describe('daily check-in', () => {
     expect(await screen.findByText('Your check-in is saved.')).toBeTruthy();
     expect(requests.find((request) => request.method === 'PUT')?.body).toMatchObject({ triggerIds: [newId] });
   });
+
+  it('keeps unsaved answers in memory through a detour to craving now', async () => {
+    routes((request, params) => ({ status: 200, body: checkin(params['date']!, request.body as Record<string, unknown>) }));
+    const user = userEvent.setup();
+    const { router } = renderApp('/me/today');
+    await screen.findByRole('group', { name: 'Mood' });
+    await answer(user, 'Mood', 'Low');
+    await answer(user, 'Strongest craving today', '9');
+    await user.click(screen.getByRole('link', { name: 'Start the craving-now steps' }));
+    await screen.findByRole('heading', { name: 'How strong is the urge?' });
+    await router.navigate('/me/today');
+    const mood = await screen.findByRole('group', { name: 'Mood' });
+    expect((within(mood).getByRole('radio', { name: 'Low' }) as HTMLInputElement).checked).toBe(true);
+    expect(localStorage.length).toBe(0);
+    expect(sessionStorage.length).toBe(0);
+  });
 });

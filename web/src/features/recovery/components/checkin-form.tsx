@@ -1,4 +1,5 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { checkinInputSchema, type Checkin, type CheckinInput } from '@twofold/core/recovery/checkin.schemas';
@@ -91,7 +92,14 @@ export function CheckinForm({
   const form = useRef<HTMLFormElement>(null);
   const legend = (question: 'craving' | 'used' | 'sleep' | 'stress' | 'closeness' | 'conflict' | 'triggers') =>
     t(isPast ? `recovery.checkin.past.${question}` : `recovery.checkin.${question}`);
-  const [values, setValues] = useState<Values>(() => valuesFrom(checkin));
+  const queryClient = useQueryClient();
+  // Unsaved answers survive a detour to "craving now": kept in memory only (the query cache),
+  // never in browser storage, and dropped once saved or when the app is closed.
+  const draftKey = ['recovery', 'checkin-draft', date];
+  const [values, setValues] = useState<Values>(() => queryClient.getQueryData<Values>(draftKey) ?? valuesFrom(checkin));
+  useEffect(() => {
+    queryClient.setQueryData(draftKey, values);
+  }, [queryClient, date, values]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const set = <K extends keyof Values>(key: K, value: Values[K]) => {
@@ -128,6 +136,7 @@ export function CheckinForm({
     setErrors({});
     try {
       const saved = await save.mutateAsync({ date, input: checked.data as CheckinInput });
+      queryClient.removeQueries({ queryKey: draftKey });
       onSaved(saved);
     } catch (error) {
       if (!isApiProblem(error)) {
