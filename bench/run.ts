@@ -293,10 +293,11 @@ const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floo
 
 async function main(): Promise<void> {
   const startedAt = new Date();
+  const loadAverageAtStart = loadavg();
   const pgVersion = await postgresVersion();
   log(`Twofold benchmark (${quick ? 'quick' : 'full'}: ${warmup} s warm-up + ${duration} s per scenario)`);
   log(
-    `machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}, ${pgVersion ?? 'PostgreSQL not reachable'}, load average ${loadavg()
+    `machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}, ${pgVersion ?? 'PostgreSQL not reachable'}, load average ${loadAverageAtStart
       .map((n) => n.toFixed(2))
       .join(' ')}`,
   );
@@ -505,7 +506,8 @@ async function main(): Promise<void> {
       cpu: cpus()[0]?.model ?? null,
       node: process.version,
       postgres: pgVersion,
-      loadAverageAtStart: loadavg(),
+      loadAverageAtStart,
+      loadAverageAtEnd: loadavg(),
     },
     scenarios: loads,
     ratios: Object.fromEntries(
