@@ -69,10 +69,14 @@ function Counters() {
 export function TodayRoute() {
   const { t, i18n } = useTranslation();
   const [params] = useSearchParams();
-  const asked = params.get('date');
   const device = deviceToday();
-  const from = addDays(isDate(asked) && asked < device ? asked : device, -7);
-  const checkins = useCheckins(from, addDays(device, 1));
+  const raw = params.get('date');
+  // A day in the future is not asked for: today is shown instead.
+  const asked = isDate(raw) && raw <= addDays(device, 1) ? raw : null;
+  // An older day needs only itself (the answer carries "today" anyway); otherwise today ± 1 day,
+  // since the person's time zone may differ from this device's.
+  const olderDay = asked !== null && asked < addDays(device, -1);
+  const checkins = useCheckins(olderDay ? asked : addDays(device, -1), olderDay ? asked : addDays(device, 1));
   const intake = useIntake();
   const triggers = useTriggers();
   const [saved, setSaved] = useState<Checkin | null>(null);
