@@ -8,6 +8,7 @@ import { JoinRoute } from './routes/join-route';
 import { LoginRoute } from './routes/login-route';
 import { MeRoute } from './routes/me-route';
 import { NotFoundRoute } from './routes/not-found-route';
+import { NewProgramRoute, ProgramRoute } from './routes/programs-routes';
 import {
   CalendarRoute,
   CopingRoute,
@@ -18,7 +19,6 @@ import {
   TodayRoute,
   TriggersRoute,
 } from './routes/recovery-routes';
-import { NewProgramRoute, ProgramRoute } from './routes/programs-routes';
 import { RequireSession } from './routes/require-session';
 import { SettingsRoute } from './routes/settings-route';
 import { SharingRoute } from './routes/sharing-route';
