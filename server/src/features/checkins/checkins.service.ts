@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Checkin, CheckinInput, CheckinList, RecoverySummary } from '@twofold/core/recovery/checkin.schemas';
 import type { Substance } from '@twofold/core/recovery/substances';
-import { reusableQuery, type Db, type DbOrTx } from '../../platform/db';
+import type { Db, DbOrTx } from '../../platform/db';
 import type { Cipher } from '../../platform/crypto';
 import type { Actor } from '../../platform/sessions';
 import { DomainError } from '../../platform/errors';
@@ -31,72 +31,59 @@ function dateError(message: string): DomainError {
  * corrected on the day it was filled in). Saving the same check-in twice changes nothing more:
  * there is one row per person and day.
  *
- * Two statements, no transaction around them (each round trip to the database is a large part of
- * a request's cost, docs/BENCHMARKS.md): one read of the person's time zone and recovery start
- * date, then one upsert whose conflict branch only updates a row written today. The upsert
- * decides that on the row it has locked, so a past day's check-in can never be overwritten,
- * even by two saves at once; when it writes nothing, the day was written earlier: `conflict`.
- * (Trigger ids, when there are any, are checked against the person's list in between.)
+ * One statement when all is well (each round trip to the database is a large part of a request's
+ * cost, docs/BENCHMARKS.md): the time zone comes with the session, and the upsert itself refuses
+ * a day before the recovery start date (it proposes no row then) and, in its conflict branch,
+ * a row written on an earlier day: both decided by the database at the moment of writing, on the
+ * row it has locked. When it writes nothing, the start date is read to tell the two apart. The
+ * rules are checked in this order: a future day, a day before the start date, over 365 days
+ * late, an unknown trigger, a past day already written; a later rule failing first checks the
+ * start date, so the answer is always the first rule broken.
  */
 export async function recordCheckin(db: Db, cipher: Cipher, actor: Actor, date: LocalDate, input: ParsedCheckinInput): Promise<Checkin> {
   const ownerId = actor.userId;
-  const facts = await checkinFactsOf(db, ownerId);
-  if (!facts) {
-    throw new Error(`No user ${ownerId}`);
-  }
-  const today = todayIn(facts.timeZone, clock.now());
-  const startDate = facts.recoveryStartDate;
+  const today = todayIn(actor.timeZone ?? (await findTimeZone(db, ownerId)), clock.now());
   if (date > today) {
     throw dateError('A check-in cannot be for a day that has not come yet.');
   }
-  if (startDate !== null && date < startDate) {
-    throw dateError(`A check-in cannot be before your recovery start date (${startDate}).`);
-  }
-  if (date < addDays(today, -maxLateDays)) {
-    throw dateError(`A missed day can be filled in up to ${maxLateDays} days later.`);
-  }
-  await assertOwnTriggers(db, ownerId, input.triggerIds, '/triggerIds');
-  const values = {
-    mood: input.mood,
-    craving: input.craving,
-    used: input.used,
-    substancesUsed: input.substancesUsed,
-    sleep: input.sleep,
-    stress: input.stress,
-    closeness: input.closeness,
-    conflict: input.conflict,
-    triggerIds: input.triggerIds,
-    noteCiphertext: cipher.encrypt(input.note, noteContext(ownerId, date)),
-    updatedAt: sql<Date>`now()`,
+  const assertNotBeforeStart = async () => {
+    const { startDate } = await findRecoveryStart(db, ownerId);
+    if (startDate !== null && date < startDate) {
+      throw dateError(`A check-in cannot be before your recovery start date (${startDate}).`);
+    }
   };
-  const saved = await db
-    .insertInto('checkins')
-    .values({ ownerId, localDate: date, isLate: date < today, writtenOn: today, ...values })
-    .onConflict((oc) =>
-      oc
-        .columns(['ownerId', 'localDate'])
-        .doUpdateSet(values)
-        // A check-in written on an earlier day stays as it is.
-        .where('checkins.writtenOn', '>=', today),
-    )
-    .returningAll()
-    .executeTakeFirst();
+  try {
+    if (date < addDays(today, -maxLateDays)) {
+      throw dateError(`A missed day can be filled in up to ${maxLateDays} days later.`);
+    }
+    await assertOwnTriggers(db, ownerId, input.triggerIds, '/triggerIds');
+  } catch (error) {
+    await assertNotBeforeStart();
+    throw error;
+  }
+  const note = cipher.encrypt(input.note, noteContext(ownerId, date));
+  const { rows } = await sql<CheckinRow>`
+    insert into checkins (owner_id, local_date, is_late, written_on, mood, craving, used, substances_used,
+      sleep, stress, closeness, conflict, trigger_ids, note_ciphertext, updated_at)
+    select ${ownerId}::uuid, ${date}::date, ${date < today}::boolean, ${today}::date, ${input.mood}::smallint,
+      ${input.craving}::smallint, ${input.used}::boolean, ${input.substancesUsed}::text[], ${input.sleep}::smallint,
+      ${input.stress}::smallint, ${input.closeness}::smallint, ${input.conflict}::text, ${input.triggerIds}::uuid[],
+      ${note}::text, now()
+    where not exists (select 1 from intakes where owner_id = ${ownerId}::uuid and recovery_start_date > ${date}::date)
+    on conflict (owner_id, local_date) do update set
+      mood = excluded.mood, craving = excluded.craving, used = excluded.used, substances_used = excluded.substances_used,
+      sleep = excluded.sleep, stress = excluded.stress, closeness = excluded.closeness, conflict = excluded.conflict,
+      trigger_ids = excluded.trigger_ids, note_ciphertext = excluded.note_ciphertext, updated_at = now()
+      -- A check-in written on an earlier day stays as it is.
+      where checkins.written_on >= ${today}::date
+    returning *`.execute(db);
+  const saved = rows[0];
   if (!saved) {
+    await assertNotBeforeStart();
     throw new DomainError('conflict', 'A past day’s check-in can be changed only on the day it was written.');
   }
   return toCheckin(saved, cipher, { relation: 'self', programId: null });
 }
-
-/** The person's time zone and recovery start date (any intake's, as `findRecoveryStart`), in one read. */
-const checkinFactsOf = async (db: DbOrTx, ownerId: string) =>
-  (await checkinFacts(db, ownerId))[0] as { timeZone: string; recoveryStartDate: LocalDate | null } | undefined;
-const checkinFacts = reusableQuery((db: DbOrTx, ownerId: string) =>
-  db
-    .selectFrom('users')
-    .leftJoin('intakes', 'intakes.ownerId', 'users.id')
-    .select(['users.timeZone', 'intakes.recoveryStartDate'])
-    .where('users.id', '=', ownerId),
-);
 
 function toCheckin(row: CheckinRow, cipher: Cipher, decision: ReadDecision): Checkin {
   const isOwner = decision.relation === 'self';
