@@ -61,6 +61,8 @@ describe('my recovery on a phone', () => {
     await question(page, 'Using together').getByRole('radio', { name: 'Sometimes', exact: true }).click();
     await page.getByRole('button', { name: 'Save intake' }).click();
     await page.getByRole('status').filter({ hasText: 'Saved.' }).first().waitFor();
+    await page.getByRole('button', { name: 'Save reflection' }).click();
+    await page.getByRole('region', { name: 'Patterns in our relationship' }).getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
     await checkPage(page, 'recovery-01-intake');
 
     // The empty check-in, as it first looks.
@@ -125,8 +127,19 @@ describe('my recovery on a phone', () => {
     const helped = page.getByRole('region', { name: 'What helped me most' });
     await helped.getByRole('row', { name: /Paced breathing/ }).waitFor();
     expect(await helped.getByRole('row', { name: /Paced breathing/ }).textContent()).toContain('4 points');
+    // A support to call or text from "craving now".
+    await page.getByLabel('Name', { exact: true }).fill('Jo');
+    await page.getByLabel('Who they are to you').fill('sponsor');
+    await page.getByLabel('Phone number').fill('+1 555 010 0100');
+    await page.getByRole('button', { name: 'Add to my supports' }).click();
+    await page.getByRole('button', { name: 'Remove Jo' }).waitFor();
     await checkPage(page, 'recovery-08-coping');
-
+    await page.goto('/me/craving-now?tool=contact-support');
+    await question(page, 'Urge right now').getByRole('radio', { name: '5', exact: true }).click();
+    await page.getByRole('button', { name: 'Next' }).click();
+    expect(await page.getByRole('link', { name: 'Call Jo' }).getAttribute('href')).toBe('tel:+15550100100');
+    expect(await page.getByRole('link', { name: 'Text Jo' }).getAttribute('href')).toBe('sms:+15550100100');
+    await checkPage(page, 'recovery-08b-contact-support');
     // The day is on the calendar, in words as well as marks; yesterday waits to be filled in.
     await page.getByRole('link', { name: 'Calendar', exact: true }).click();
     await page.getByText(/: No use, craving 3 of 10/).waitFor();
