@@ -102,8 +102,16 @@ export async function readAs<T>(
   actor: Actor,
   ownerId: string,
   kind: DataKind,
-  read: (tx: Tx, decision: ReadDecision) => Promise<T | undefined>,
+  read: (tx: DbOrTx, decision: ReadDecision) => Promise<T | undefined>,
 ): Promise<T> {
+  if (actor.userId === ownerId) {
+    // The owner reading their own data: nothing to decide and nothing to audit, so no transaction.
+    const own = await read(db, { relation: 'self', programId: null });
+    if (own === undefined) {
+      throw new DomainError('not-found', 'Nothing to show here.');
+    }
+    return own;
+  }
   return db.transaction().execute(async (tx) => {
     const decision = await decideRead(tx, actor.userId, ownerId, kind);
     if (!decision) {
@@ -113,17 +121,15 @@ export async function readAs<T>(
     if (result === undefined) {
       throw new DomainError('not-found', 'Nothing to show here.');
     }
-    if (decision.relation !== 'self') {
-      await appendAuditEntry(tx, {
-        actorId: actor.userId,
-        subjectId: ownerId,
-        kind,
-        action: 'read',
-        purpose: decision.relation === 'clinician' ? 'treatment' : 'partner-support',
-        relation: decision.relation,
-        programId: decision.programId,
-      });
-    }
+    await appendAuditEntry(tx, {
+      actorId: actor.userId,
+      subjectId: ownerId,
+      kind,
+      action: 'read',
+      purpose: decision.relation === 'clinician' ? 'treatment' : 'partner-support',
+      relation: decision.relation === 'clinician' ? 'clinician' : 'partner',
+      programId: decision.programId,
+    });
     return result;
   });
 }
