@@ -12,9 +12,10 @@ afterAll(async () => {
   await t.close();
 });
 
-const entry = () => ({
+const subjects = [randomUUID(), randomUUID()];
+const entry = (subjectId: string) => ({
   actorId: randomUUID(),
-  subjectId: randomUUID(),
+  subjectId,
   kind: 'support-preferences',
   action: 'read' as const,
   purpose: 'partner-support' as const,
@@ -23,13 +24,23 @@ const entry = () => ({
 });
 
 describe('audit trail', () => {
-  it('chains entries, including ones appended concurrently', async () => {
+  it('chains each person’s entries, including ones appended concurrently', async () => {
     const db = t.database.db;
-    await Promise.all(Array.from({ length: 10 }, () => db.transaction().execute((tx) => appendAuditEntry(tx, entry()))));
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) => db.transaction().execute((tx) => appendAuditEntry(tx, entry(subjects[i % 2]!)))),
+    );
     expect(await verifyAuditChain(db)).toBeNull();
-    const rows = await db.selectFrom('auditEvents').select(['prevHash', 'hash']).orderBy('id').execute();
-    expect(rows).toHaveLength(10);
-    rows.slice(1).forEach((row, i) => expect(row.prevHash).toBe(rows[i]!.hash));
+    for (const subjectId of subjects) {
+      const rows = await db
+        .selectFrom('auditEvents')
+        .select(['prevHash', 'hash'])
+        .where('subjectId', '=', subjectId)
+        .orderBy('id')
+        .execute();
+      expect(rows).toHaveLength(5);
+      expect(rows[0]!.prevHash).toBe('0'.repeat(64));
+      rows.slice(1).forEach((row, i) => expect(row.prevHash).toBe(rows[i]!.hash));
+    }
   });
 
   it('refuses updates, deletes and truncation', async () => {
@@ -45,6 +56,6 @@ describe('audit trail', () => {
     const victim = await db.selectFrom('auditEvents').select('id').orderBy('id').offset(3).limit(1).executeTakeFirstOrThrow();
     await sql`update audit_events set subject_id = ${randomUUID()} where id = ${victim.id}`.execute(db);
     await sql`alter table audit_events enable trigger audit_events_no_change`.execute(db);
-    expect(await verifyAuditChain(db)).toBe(victim.id);
+    expect(await verifyAuditChain(db)).toBe(String(victim.id));
   });
 });

@@ -4,8 +4,10 @@ import type { Db, DbOrTx } from './db';
 
 /**
  * The append-only, hash-chained audit trail of every access to another person's data.
- * The table refuses UPDATE, DELETE and TRUNCATE (migration 0003); each row's hash covers its
- * content and the previous row's hash, so removing or editing a row breaks `verifyAuditChain`.
+ * The table refuses UPDATE, DELETE and TRUNCATE (migration 0003). There is one chain per person
+ * whose data was accessed (`subject_id`): each row's hash covers its content and the previous
+ * row's hash in that person's chain, so removing or editing a row breaks `verifyAuditChain`, and
+ * reads of different people's data never wait for each other.
  */
 export interface AuditEntry {
   actorId: string;
@@ -36,9 +38,15 @@ function chainHash(prevHash: string, entry: AuditEntry, at: string): string {
 
 /** Appends one entry. Call inside the transaction that reads the data, so both happen or neither. */
 export async function appendAuditEntry(tx: DbOrTx, entry: AuditEntry): Promise<void> {
-  // One writer at a time extends the chain; the lock ends with the transaction.
-  await sql`select pg_advisory_xact_lock(hashtext('audit_events'))`.execute(tx);
-  const last = await tx.selectFrom('auditEvents').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  // One writer at a time extends a person's chain; the lock ends with the transaction.
+  await sql`select pg_advisory_xact_lock(hashtext(${`audit:${entry.subjectId}`}))`.execute(tx);
+  const last = await tx
+    .selectFrom('auditEvents')
+    .select('hash')
+    .where('subjectId', '=', entry.subjectId)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   const prevHash = last?.hash ?? genesis;
   const at = new Date().toISOString();
   await tx
@@ -47,16 +55,16 @@ export async function appendAuditEntry(tx: DbOrTx, entry: AuditEntry): Promise<v
     .execute();
 }
 
-/** Walks the whole chain; returns the id of the first row that does not fit, or null when intact. */
+/** Walks every person's chain; returns the id of the first row that does not fit, or null when intact. */
 export async function verifyAuditChain(db: Db): Promise<string | null> {
-  let prevHash = genesis;
+  const lastHashBySubject = new Map<string, string>();
   const rows = await db.selectFrom('auditEvents').selectAll().orderBy('id', 'asc').execute();
   for (const row of rows) {
-    const expected = chainHash(prevHash, row, row.at.toISOString());
-    if (row.prevHash !== prevHash || row.hash !== expected) {
-      return row.id;
+    const prevHash = lastHashBySubject.get(row.subjectId) ?? genesis;
+    if (row.prevHash !== prevHash || row.hash !== chainHash(prevHash, row, row.at.toISOString())) {
+      return String(row.id);
     }
-    prevHash = row.hash;
+    lastHashBySubject.set(row.subjectId, row.hash);
   }
   return null;
 }
