@@ -99,18 +99,23 @@ export async function joinCouple(tx: Tx, actor: Actor, coupleId: string): Promis
     if ((await countActiveMembersForUpdate(tx, current.coupleId)) > 1) {
       throw new DomainError('already-in-couple', 'You are in a couple space with a partner. Leave it first to join another.');
     }
-    await tx
-      .updateTable('coupleMembers')
-      .set({ leftAt: sql<Date>`now()` })
-      .where('userId', '=', actor.userId)
-      .where('leftAt', 'is', null)
-      .execute();
+    await endMembership(tx, actor.userId);
   }
   if ((await countActiveMembersForUpdate(tx, coupleId)) !== 1) {
     throw new DomainError('couple-full', 'This couple space already has two partners.');
   }
   await tx.insertInto('coupleMembers').values({ coupleId, userId: actor.userId }).execute();
   await revokePendingPartnerInvites(tx, coupleId);
+}
+
+/** Ends the person's current couple membership (they keep their own data). */
+async function endMembership(tx: Tx, userId: string): Promise<void> {
+  await tx
+    .updateTable('coupleMembers')
+    .set({ leftAt: sql<Date>`now()` })
+    .where('userId', '=', userId)
+    .where('leftAt', 'is', null)
+    .execute();
 }
 
 /**
@@ -122,12 +127,7 @@ export async function joinCouple(tx: Tx, actor: Actor, coupleId: string): Promis
 export async function leaveCouple(db: Db, actor: Actor): Promise<void> {
   await db.transaction().execute(async (tx) => {
     const membership = await requireMembership(tx, actor);
-    await tx
-      .updateTable('coupleMembers')
-      .set({ leftAt: sql<Date>`now()` })
-      .where('userId', '=', actor.userId)
-      .where('leftAt', 'is', null)
-      .execute();
+    await endMembership(tx, actor.userId);
     await tx
       .updateTable('programEnrollments')
       .set({ endedAt: sql<Date>`now()` })
