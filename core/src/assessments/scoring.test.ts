@@ -353,6 +353,7 @@ describe('ECR-S', () => {
     const score = scored(scoreAssessment(ecrS, numbered(Array<number>(12).fill(1))));
     expect(score).toMatchObject({ total: null, band: null, positive: null, critical: [] });
     expect(score.subscales).toEqual({ anxiety: 2, avoidance: 4 });
+    expect(Object.keys(score.subscales ?? {})).toEqual(['anxiety', 'avoidance']);
     expect(score.rule).toContain('items 1, 5, 8, 9');
   });
 

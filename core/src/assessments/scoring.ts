@@ -287,9 +287,10 @@ export function scoreAssessment(
   const withSubscale = counted.filter((item) => item.subscale !== undefined);
   if (withSubscale.length > 0) {
     subscales = {};
-    for (const name of new Set(withSubscale.map((item) => item.subscale))) {
+    // Keys in a stable, alphabetical order (ECR-S: anxiety, avoidance).
+    for (const name of [...new Set(withSubscale.map((item) => String(item.subscale)))].sort()) {
       const members = withSubscale.filter((item) => item.subscale === name);
-      subscales[String(name)] = roundTo2(members.reduce((sum, item) => sum + points(item), 0) / members.length);
+      subscales[name] = roundTo2(members.reduce((sum, item) => sum + points(item), 0) / members.length);
     }
   }
 
