@@ -31,6 +31,8 @@ import { triggersRoutes } from './features/triggers/triggers.routes';
 import { copingRoutes } from './features/coping/coping.routes';
 import { journalRoutes } from './features/journal/journal.routes';
 import { goalsRoutes } from './features/goals/goals.routes';
+import { assessmentsRoutes } from './features/assessments/assessments.routes';
+import { instrumentIds } from '@twofold/core/assessments/instruments';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -135,6 +137,14 @@ export async function buildApp({ config, database, cipher, mailer, logger }: App
   for (const personal of [intakeRoutes, checkinsRoutes, triggersRoutes, copingRoutes, journalRoutes, goalsRoutes]) {
     await app.register(personal, { db, cipher });
   }
+  await app.register(assessmentsRoutes, {
+    db,
+    settings: {
+      offered: instrumentIds.filter((id) => !config.instrumentsOff.includes(id)),
+      ptsdCutoff: config.ptsdCutoff,
+      crisis: crisis.resources,
+    },
+  });
 
   await serveWebApp(app);
   return app;

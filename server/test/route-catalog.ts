@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { DataKind } from '@twofold/core/sharing/data-kinds';
 import { todayIn } from '../src/platform/local-date';
 import { newCouple, newPerson, newProgram, enroll, TestClient, type TestApp } from './test-app';
@@ -23,7 +24,7 @@ export const actorOrder: ActorName[] = [
 export interface Scenario {
   t: TestApp;
   /** Ids of the owner's own items, for routes that act on one item. */
-  items: { triggerEntryId: string; supportContactId: string; journalEntryId: string; goalId: string; stepId: string };
+  items: { triggerEntryId: string; supportContactId: string; journalEntryId: string; goalId: string; stepId: string; careAlertId: string };
   today: string;
   clients: Record<Exclude<ActorName, 'partnerWithSharing'>, TestClient>;
   owner: TestClient;
@@ -105,6 +106,10 @@ const copingRunExample = {
   durationSeconds: 180,
   startedAt: '2026-11-20T18:40:00Z',
 };
+const gad7AllZero = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0, '6': 0, '7': 0 };
+/** PHQ-9 with item 9 ("thoughts that you would be better off dead…") at "several days". */
+export const phq9WithItem9 = { '1': 1, '2': 1, '3': 0, '4': 2, '5': 0, '6': 1, '7': 0, '8': 0, '9': 1 };
+const harkPositive = { H: 0, A: 1, R: 0, K: 0 };
 const goalExample = { title: 'Walk every morning', why: 'Clear head', dueDate: null, steps: [{ title: 'Buy shoes', dueDate: null }] };
 
 export const routeCatalog: Row[] = [
@@ -420,6 +425,107 @@ export const routeCatalog: Row[] = [
   }),
   ownItem('DELETE', '/api/me/goals/:id', (s) => `/api/me/goals/${s.items.goalId}`, 204),
   readShared('/api/people/:partnerId/goals', 'goals'),
+
+  // Assessments and safety.
+  {
+    method: 'GET',
+    url: '/api/assessments/instruments',
+    isolated: false,
+    request: () => ({ url: '/api/assessments/instruments' }),
+    expect: signedIn(200),
+  },
+  { method: 'GET', url: '/api/me/assessments', isolated: false, request: () => ({ url: '/api/me/assessments' }), expect: signedIn(200) },
+  {
+    method: 'POST',
+    url: '/api/me/assessments',
+    isolated: false,
+    request: () => ({ url: '/api/me/assessments', body: { instrumentId: 'gad-7', submissionId: randomUUID(), answers: gad7AllZero } }),
+    expect: signedIn(201),
+  },
+  {
+    method: 'GET',
+    url: '/api/me/assessments/fhir',
+    isolated: false,
+    request: () => ({ url: '/api/me/assessments/fhir' }),
+    expect: signedIn(200),
+  },
+  {
+    ...readShared('/api/people/:partnerId/assessments/:family', 'assessments-mood-anxiety'),
+    request: (s) => ({ url: `/api/people/${s.owner.userId}/assessments/mood-anxiety` }),
+  },
+  {
+    method: 'GET',
+    url: '/api/me/assessment-schedules',
+    isolated: false,
+    request: () => ({ url: '/api/me/assessment-schedules' }),
+    expect: signedIn(200),
+  },
+  {
+    method: 'PUT',
+    url: '/api/me/assessment-schedules/:instrumentId',
+    isolated: false,
+    request: () => ({ url: '/api/me/assessment-schedules/gad-7', body: { everyDays: 14 } }),
+    expect: signedIn(200),
+  },
+  ownItem('DELETE', '/api/me/assessment-schedules/:instrumentId', () => '/api/me/assessment-schedules/phq-9', 204),
+  {
+    method: 'PUT',
+    url: '/api/programs/:programId/people/:personId/assessment-schedules/:instrumentId',
+    isolated: false,
+    request: (s) => ({ url: `/api/programs/${s.programId}/people/${s.owner.userId}/assessment-schedules/csi-4`, body: { everyDays: 30 } }),
+    expect: staffOnly(204, 404),
+  },
+  {
+    method: 'GET',
+    url: '/api/me/safety-screen',
+    isolated: false,
+    request: () => ({ url: '/api/me/safety-screen' }),
+    expect: signedIn(200),
+  },
+  {
+    method: 'POST',
+    url: '/api/me/safety-screen/reopen',
+    isolated: true,
+    request: () => ({ url: '/api/me/safety-screen/reopen' }),
+    // Only the owner has a positive screen to reopen; for everyone else there is nothing closed.
+    expect: { ...signedIn(409), owner: 200 },
+  },
+  {
+    method: 'POST',
+    url: '/api/programs/:programId/people/:personId/safety-screen/reopen',
+    isolated: true,
+    request: (s) => ({ url: `/api/programs/${s.programId}/people/${s.owner.userId}/safety-screen/reopen` }),
+    expect: staffOnly(204, 404),
+  },
+  {
+    method: 'GET',
+    url: '/api/couple/joint-features',
+    isolated: false,
+    request: () => ({ url: '/api/couple/joint-features' }),
+    expect: { ...signedIn(200), clinicianOutside: 409, clinicianInProgram: 409 },
+  },
+  {
+    method: 'GET',
+    url: '/api/couple/attachment',
+    isolated: false,
+    kind: 'assessments-attachment',
+    request: () => ({ url: '/api/couple/attachment' }),
+    expect: signedIn(200),
+  },
+  {
+    method: 'GET',
+    url: '/api/programs/:programId/alerts',
+    isolated: false,
+    request: (s) => ({ url: `/api/programs/${s.programId}/alerts` }),
+    expect: staffOnly(200, 404),
+  },
+  {
+    method: 'POST',
+    url: '/api/programs/:programId/alerts/:alertId/acknowledge',
+    isolated: false,
+    request: (s) => ({ url: `/api/programs/${s.programId}/alerts/${s.items.careAlertId}/acknowledge` }),
+    expect: staffOnly(204, 404),
+  },
 ];
 
 /** GET and PUT of one of "my" documents: everyone signed in has their own. */
@@ -484,12 +590,22 @@ export async function buildScenario(t: TestApp): Promise<Scenario> {
   await own.post('/api/me/coping-runs', copingRunExample);
   const journalEntry = await own.post('/api/me/journal', { title: 'Private', body: ownerSecret });
   const goal = await own.post('/api/me/goals', { ...goalExample, why: ownerSecret });
+  await own.post('/api/me/assessments', { instrumentId: 'phq-9', submissionId: randomUUID(), answers: phq9WithItem9 });
+  await own.post('/api/me/assessments', { instrumentId: 'hark', submissionId: randomUUID(), answers: harkPositive });
+  await own.put('/api/me/assessment-schedules/phq-9', { everyDays: 14 });
+  const careAlert = await t.database.db
+    .selectFrom('careAlerts')
+    .select('id')
+    .where('personId', '=', own.userId!)
+    .where('programId', '=', program.programId)
+    .executeTakeFirstOrThrow();
   const items = {
     triggerEntryId: triggerEntry.body.id,
     supportContactId: contact.body.id,
     journalEntryId: journalEntry.body.id,
     goalId: goal.body.id,
     stepId: goal.body.steps[0].id,
+    careAlertId: careAlert.id,
   };
   const notice = await t.database.db
     .insertInto('coupleNotices')

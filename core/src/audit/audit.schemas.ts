@@ -5,11 +5,17 @@ export const auditPurposeSchema = z
   .enum(['partner-support', 'treatment'])
   .describe('Why the data was accessed: partner-support (the partner, under sharing) or treatment (care team).');
 
+/**
+ * Records about a person that are not kinds of data they share, but that the care team reads or
+ * writes on their behalf (safety alerts, schedules, reopening joint features): audited all the same.
+ */
+export const careRecordKinds = ['safety-alerts', 'assessment-schedules', 'safety-screen'] as const;
+
 export const accessEventSchema = z.object({
   id: z.string(),
   at: z.iso.datetime(),
   viewer: z.object({ id: z.uuid(), displayName: z.string(), relation: z.enum(['partner', 'clinician', 'former-partner']) }),
-  kind: dataKindSchema,
+  kind: z.union([dataKindSchema, z.enum(careRecordKinds)]),
   action: z.enum(['read']),
   purpose: auditPurposeSchema,
 });

@@ -20,6 +20,12 @@ export const dataKinds = [
   { id: 'triggers', audiences: anyone },
   { id: 'coping', audiences: anyone },
   { id: 'goals', audiences: anyone },
+  // Assessment results, per instrument family (core/src/assessments). The relationship-safety
+  // screen is not a kind at all: it can never be shared with anyone.
+  { id: 'assessments-mood-anxiety', audiences: anyone },
+  { id: 'assessments-substance-use', audiences: anyone },
+  { id: 'assessments-attachment', audiences: anyone },
+  { id: 'assessments-relationship', audiences: anyone },
   // Never shared as a whole: its owner may share single entries with the care team.
   { id: 'journal', audiences: ['private'], entriesShareableWithCareTeam: true },
 ] as const satisfies ReadonlyArray<{ id: string; audiences: readonly Audience[]; entriesShareableWithCareTeam?: boolean }>;

@@ -241,7 +241,53 @@ export interface GoalStepsTable {
   doneAt: Timestamp | null;
 }
 
+export interface AssessmentResponsesTable {
+  id: Generated<string>;
+  ownerId: string;
+  submissionId: string;
+  instrumentId: string;
+  instrumentVersion: string;
+  answers: ColumnType<Record<string, number>, string, never>;
+  scoringOptions: ColumnType<Record<string, unknown>, string, never>;
+  score: ColumnType<unknown, string, never>;
+  localDate: string;
+  submittedAt: CreatedAt;
+}
+
+export interface AssessmentSchedulesTable {
+  ownerId: string;
+  instrumentId: string;
+  everyDays: number;
+  setByRole: 'self' | 'clinician';
+  updatedAt: UpdatedAt;
+}
+
+export interface SafetyScreensTable {
+  ownerId: string;
+  responseId: string;
+  positive: boolean;
+  screenedAt: UpdatedAt;
+  reopenedAt: Timestamp | null;
+  reopenedByRole: 'self' | 'clinician' | null;
+}
+
+export interface CareAlertsTable {
+  id: Generated<string>;
+  programId: string;
+  personId: string;
+  kind: 'self-harm' | 'safety-screen';
+  higherRisk: boolean;
+  assessmentId: string;
+  createdAt: CreatedAt;
+  acknowledgedAt: Timestamp | null;
+  acknowledgedBy: string | null;
+}
+
 export interface Database {
+  assessmentResponses: AssessmentResponsesTable;
+  assessmentSchedules: AssessmentSchedulesTable;
+  safetyScreens: SafetyScreensTable;
+  careAlerts: CareAlertsTable;
   intakes: IntakesTable;
   reflections: ReflectionsTable;
   triggers: TriggersTable;

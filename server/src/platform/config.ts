@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { instrumentIds, type InstrumentId } from '@twofold/core/assessments/instruments';
 
 /**
  * Every setting Twofold reads, from environment variables. `loadConfig` checks them all at start
@@ -49,6 +50,17 @@ const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   DB_QUEUE_LIMIT: z.coerce.number().int().min(1).default(256),
+  INSTRUMENTS_OFF: z
+    .string()
+    .transform((value) => value.split(',').map((id) => id.trim()))
+    .pipe(
+      z
+        .array(z.enum(instrumentIds, { error: `must be a comma-separated list of: ${instrumentIds.join(', ')}` }))
+        // Joint features open only after the safety screen: without it they would stay closed for good.
+        .refine((ids) => !ids.includes('hark'), 'cannot include hark: it is the relationship-safety screen joint features wait for'),
+    )
+    .optional(),
+  PC_PTSD_5_CUTOFF: z.enum(['3', '4']).default('3'),
 });
 
 export interface Config {
@@ -70,6 +82,9 @@ export interface Config {
   logLevel: string;
   rateLimitAuthPerMinute: number;
   dbQueueLimit: number;
+  /** Questionnaires switched off (e.g. a licence the deployment does not hold). */
+  instrumentsOff: InstrumentId[];
+  ptsdCutoff: 3 | 4;
 }
 
 export class ConfigError extends Error {}
@@ -106,5 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: c.LOG_LEVEL,
     rateLimitAuthPerMinute: c.RATE_LIMIT_AUTH_PER_MINUTE,
     dbQueueLimit: c.DB_QUEUE_LIMIT,
+    instrumentsOff: c.INSTRUMENTS_OFF ?? [],
+    ptsdCutoff: c.PC_PTSD_5_CUTOFF === '4' ? 4 : 3,
   };
 }

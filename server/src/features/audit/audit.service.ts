@@ -1,5 +1,4 @@
 import type { AccessEvent } from '@twofold/core/audit/audit.schemas';
-import type { DataKind } from '@twofold/core/sharing/data-kinds';
 import type { Db } from '../../platform/db';
 import type { Actor } from '../../platform/sessions';
 
@@ -26,7 +25,7 @@ export async function findAccessToMyData(db: Db, actor: Actor, limit = 200): Pro
     id: String(row.id),
     at: row.at.toISOString(),
     viewer: { id: row.actorId, displayName: row.displayName ?? 'A deleted account', relation: row.relation },
-    kind: row.kind as DataKind,
+    kind: row.kind as AccessEvent['kind'],
     action: 'read',
     purpose: row.purpose,
   }));
