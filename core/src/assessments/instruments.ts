@@ -468,7 +468,8 @@ const ecrS: InstrumentDefinition = {
   citation:
     'Wei M, Russell DW, Mallinckrodt B, Vogel DL. The Experiences in Close Relationship Scale (ECR)-Short Form: reliability, validity, and factor structure. J Pers Assess 2007;88(2):187-204. doi:10.1080/00223890701268041',
   bandSource: 'None: Wei 2007 reports no total score and no cut-offs. Results are shown on the two dimensions, without type labels.',
-  stem: 'The following statements concern how you feel in romantic relationships. We are interested in how you generally experience relationships, not just in what is happening in a current relationship. Indicate how much you agree or disagree with each statement.',
+  // The ECR's instructions (Brennan, Clark & Shaver 1998), which the ECR-S keeps [unverified: not in the reference].
+  stem: 'The following statements concern how you feel in romantic relationships. We are interested in how you generally experience relationships, not just in what is happening in a current relationship. Respond to each statement by indicating how much you agree or disagree with it.',
   recallPeriod: 'in general',
   items: [
     scoredItem('1', 'It helps to turn to my romantic partner in times of need.', agreement, { reverse: true, subscale: 'avoidance' }),
