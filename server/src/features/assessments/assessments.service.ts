@@ -1,7 +1,13 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import { type InstrumentDefinition, type InstrumentId, instruments, familyOf } from '@twofold/core/assessments/instruments';
-import { type AssessmentScore, type ScoringOptions, checkAnswers, scoreAssessment } from '@twofold/core/assessments/scoring';
+import {
+  type AssessmentScore,
+  type ScoringOptions,
+  applicableAnswers,
+  checkAnswers,
+  scoreAssessment,
+} from '@twofold/core/assessments/scoring';
 import { attachmentPattern } from '@twofold/core/assessments/attachment';
 import { assessmentsToFhirBundle } from '@twofold/core/assessments/fhir';
 import type {
@@ -154,7 +160,8 @@ export async function submitAssessment(
         submissionId: input.submissionId,
         instrumentId: definition.id,
         instrumentVersion: definition.version,
-        answers: JSON.stringify(input.answers),
+        // Only answers that apply (PC-PTSD-5 items after a No at the gate are not kept).
+        answers: JSON.stringify(applicableAnswers(definition, input.answers)),
         scoringOptions: JSON.stringify(options),
         score: JSON.stringify(score),
         localDate: today,
