@@ -33,5 +33,16 @@ describe('demo data', () => {
     expect(
       (await jordan.get('/api/me/access-log')).body.events.map((e: { viewer: { relation: string } }) => e.viewer.relation).sort(),
     ).toEqual(['clinician', 'partner']);
+
+    // Questionnaires: both safety screens answered, so the joint features are open; a history to chart.
+    expect((await jordan.get('/api/couple/joint-features')).body.status).toBe('open');
+    const phq9 = (await jordan.get('/api/me/assessments?instrumentId=phq-9')).body.assessments;
+    expect(phq9.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(phq9.map((a: { date: string }) => a.date)).size).toBe(phq9.length);
+    const alex = new TestClient(t.app);
+    await alex.post('/api/auth/login', { email: 'alex@demo.twofold.test', password: demoPassword });
+    expect((await alex.get('/api/couple/attachment')).body.pattern).toBe('pursue-withdraw');
+    const alerts = await clinician.get(`/api/programs/${me.body.staff[0].programId}/alerts`);
+    expect(alerts.body.alerts).toEqual([expect.objectContaining({ personName: 'Riley', kind: 'self-harm' })]);
   });
 });

@@ -9,7 +9,9 @@ import { acceptEnrollment, createProgram, inviteClinician, inviteCouple } from '
 import { updateMySharing } from '../server/src/features/sharing/sharing.service';
 import { findSupportPreferences, saveSupportPreferences } from '../server/src/features/support-preferences/support-preferences.service';
 import type { Substance } from '@twofold/core/recovery/substances';
+import type { DataKind } from '@twofold/core/sharing/data-kinds';
 import { seededRandom, seedPersonalTools, seedPersonHistory } from './demo-history';
+import { seedAssessmentHistory } from './demo-assessments';
 
 export const demoPassword = 'twofold demo passphrase';
 
@@ -53,6 +55,11 @@ export async function seedDemo(db: Db, publicUrl: string, cipher: Cipher): Promi
         a: { inRecovery: true, substances: ['alcohol'], startDaysAgo: 75, lapsesDaysAgo: [21] },
         b: { inRecovery: false, substances: [], startDaysAgo: 60, lapsesDaysAgo: [] },
       },
+      assessments: {
+        a: { phq9From: 13, gad7From: 11, ecr: [3, 5, 3, 4, 3, 4, 3, 4, 3, 5, 3, 5] },
+        b: { phq9From: 8, gad7From: 9, ecr: [5, 3, 2, 3, 5, 2, 2, 5, 5, 4, 2, 3] },
+        shared: { a: ['assessments-mood-anxiety'], b: [] } as Record<'a' | 'b', DataKind[]>,
+      },
     },
     {
       label: 'couple 2 (both partners in recovery)',
@@ -72,6 +79,15 @@ export async function seedDemo(db: Db, publicUrl: string, cipher: Cipher): Promi
       history: {
         a: { inRecovery: true, substances: ['alcohol', 'cannabis'], startDaysAgo: 120, lapsesDaysAgo: [] },
         b: { inRecovery: true, substances: ['opioids'], startDaysAgo: 45, lapsesDaysAgo: [10] },
+      },
+      // Alex worries about closeness, Riley keeps a distance: the pursue-withdraw pattern, shared by both.
+      assessments: {
+        a: { phq9From: 11, gad7From: 14, ecr: [4, 6, 3, 6, 4, 6, 2, 2, 4, 6, 2, 6] },
+        b: { phq9From: 15, gad7From: 10, ecr: [2, 3, 6, 2, 2, 2, 6, 6, 3, 3, 5, 2], item9DaysAgo: 31 },
+        shared: { a: ['assessments-attachment', 'assessments-mood-anxiety'], b: ['assessments-attachment'] } as Record<
+          'a' | 'b',
+          DataKind[]
+        >,
       },
     },
   ];
@@ -114,6 +130,19 @@ export async function seedDemo(db: Db, publicUrl: string, cipher: Cipher): Promi
       );
       await seedPersonalTools(db, cipher, actor);
       await updateMySharing(db, actor, 'milestones', 'both');
+      const side = index === 0 ? 'a' : 'b';
+      await seedAssessmentHistory(db, {
+        actor,
+        timeZone: 'America/Chicago',
+        inRecovery: history.inRecovery,
+        startDaysAgo: history.startDaysAgo,
+        ...couple.assessments[side],
+        ecr: [...couple.assessments[side].ecr],
+        seed: 100 + index + couple.a.email.length,
+      });
+      for (const kind of couple.assessments.shared[side]) {
+        await updateMySharing(db, actor, kind, 'both');
+      }
     }
     await updateMySharing(db, a, 'checkins', 'both');
     // Some history in the access log: the partner and the clinician read what was shared with them.
