@@ -11,10 +11,11 @@ export const recoveryPaths = {
   journal: '/me/journal',
   goals: '/me/goals',
   intake: '/me/intake',
+  checkUps: '/me/assessments',
   profile: '/me',
 } as const;
 
-const items = ['today', 'calendar', 'coping', 'triggers', 'journal', 'goals', 'intake', 'profile'] as const;
+const items = ['today', 'calendar', 'checkUps', 'coping', 'triggers', 'journal', 'goals', 'intake', 'profile'] as const;
 
 /**
  * The "Me" area's own navigation: a row of links under the page title (the phone's bottom bar

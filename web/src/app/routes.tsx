@@ -2,6 +2,7 @@ import type { RouteObject } from 'react-router';
 import { AppShell } from './app-shell';
 import { RouteError } from './route-error';
 import { AccessLogRoute } from './routes/access-log-route';
+import { CheckUpsRoute, QuestionnaireRoute, ResultsRoute, SafetyScreenRoute } from './routes/assessments-routes';
 import { ConfirmRoute } from './routes/confirm-route';
 import { HomeRoute } from './routes/home-route';
 import { JoinRoute } from './routes/join-route';
@@ -48,6 +49,10 @@ export const routes: RouteObject[] = [
           { path: 'me/journal', element: <JournalRoute /> },
           { path: 'me/goals', element: <GoalsRoute /> },
           { path: 'me/intake', element: <IntakeRoute /> },
+          { path: 'me/assessments', element: <CheckUpsRoute /> },
+          { path: 'me/assessments/:instrumentId', element: <QuestionnaireRoute /> },
+          { path: 'me/assessments/:instrumentId/results', element: <ResultsRoute /> },
+          { path: 'me/safety-screen', element: <SafetyScreenRoute /> },
           { path: 'us', element: <UsRoute /> },
           { path: 'sharing', element: <SharingRoute /> },
           { path: 'access-log', element: <AccessLogRoute /> },

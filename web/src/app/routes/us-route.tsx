@@ -6,6 +6,7 @@ import { Notice } from '../../components/ui/notice';
 import { Page, Section } from '../../components/ui/page';
 import { useCouple } from '../../features/couple/api/use-couple';
 import { CoupleNotices } from '../../features/couple/components/couple-notices';
+import { JointFeaturesStatus } from '../../features/couple/components/joint-features-status';
 import { CreateCouple } from '../../features/couple/components/create-couple';
 import { LeaveCouple } from '../../features/couple/components/leave-couple';
 import { PartnerInvite } from '../../features/couple/components/partner-invite';
@@ -100,6 +101,7 @@ export function UsRoute() {
         <div className="stack">
           <Section title={t('couple.partnersTitle')} id="partners">
             <PartnerList couple={space} />
+            {partner ? <JointFeaturesStatus /> : null}
           </Section>
           {partner ? (
             <Section title={t('support.partnerTitle', { name: partner.displayName })} id="partner-support">

@@ -67,6 +67,7 @@ export const en = {
     'not-in-couple': 'You are not in a couple space yet.',
     'cannot-invite-self': 'This is your own invite link. Send it to the person you want to invite.',
     'not-program-staff': 'Only program staff can do this.',
+    'joint-features-closed': 'Your shared space is not open yet. It opens once each of you has answered a short private check-in.',
     'rate-limited': 'Too many attempts. Please wait a minute and try again.',
     'payload-too-large': 'That is more than can be saved at once. Try a shorter text.',
     'unsupported-media-type': 'Something went wrong sending this. Please try again.',
@@ -161,6 +162,12 @@ export const en = {
     partnerDoesNotHelp: 'What does not help',
   },
   couple: {
+    joint: {
+      open: 'Your joint features are open.',
+      notYet: 'Some joint features are not available yet.',
+      yourScreen: 'Each of you answers a short private safety check first.',
+      answerYours: 'Answer yours',
+    },
     title: 'Us',
     intro: 'Your couple space. Each of you keeps your own data; here you see what the other chose to share.',
     noneTitle: 'Start your couple space',
@@ -293,6 +300,22 @@ export const en = {
       triggers: { label: 'Triggers', help: 'Your trigger log: situations, people, feelings, and what you did.' },
       coping: { label: 'Coping toolbox', help: 'Your coping tools and your plans for risky events ahead.' },
       goals: { label: 'My goals', help: 'Your own goals and their steps.' },
+      'assessments-mood-anxiety': {
+        label: 'Mood and anxiety questionnaires',
+        help: 'Your PHQ-9, GAD-7 and PC-PTSD-5 scores and their bands. Never your single answers.',
+      },
+      'assessments-substance-use': {
+        label: 'Alcohol and drug questionnaires',
+        help: 'Your AUDIT-C and DAST-10 scores and their bands. Never your single answers.',
+      },
+      'assessments-attachment': {
+        label: 'Closeness questionnaire (ECR-S)',
+        help: 'Your two ECR-S scores: worry about closeness and comfort with closeness.',
+      },
+      'assessments-relationship': {
+        label: 'Relationship satisfaction (CSI-4)',
+        help: 'Your CSI-4 scores over time.',
+      },
       journal: {
         label: 'Journal',
         help: 'Your private journal.',
@@ -325,6 +348,19 @@ export const en = {
     why: 'Why',
   },
   programs: {
+    alerts: {
+      title: 'Safety alerts',
+      none: 'No safety alerts.',
+      intro: 'Raised when a person’s own answer calls for follow-up. Their partner is never told. Acknowledge once you have followed up.',
+      higherRisk: 'Higher risk',
+      kind: {
+        'self-harm': 'Answered the PHQ-9 question about thoughts of death or self-harm above “not at all”.',
+        'safety-screen': 'Their private relationship-safety screen was positive. Reach out to them alone, never through their partner.',
+      },
+      when: 'Raised {{when}}',
+      acknowledged: 'Acknowledged {{when}}',
+      acknowledge: 'Acknowledge',
+    },
     newTitle: 'Set up a program',
     newIntro:
       'For treatment programs and clinics. As admin you invite clinicians; clinicians invite couples. Admins see no clinical content.',
@@ -378,6 +414,7 @@ export const en = {
   },
   recovery: {
     nav: {
+      checkUps: 'Check-ups',
       label: 'My recovery',
       cravingNow: 'Craving now',
       today: 'Today',
@@ -679,6 +716,9 @@ export const en = {
       deleteConfirm: 'Yes, delete',
     },
     intake: {
+      questionnairesTitle: 'Part of your intake: two short questionnaires',
+      questionnairesIntro: 'Private unless you share them. They help you and your care team see where you are starting from.',
+      questionnaire: { 'audit-c': 'Alcohol check (AUDIT-C), 3 questions', 'dast-10': 'Drug use check (DAST-10), 10 questions' },
       title: 'Intake',
       intro: 'A few questions about your recovery. You can change them at any time.',
       sectionTitle: 'About my recovery',
@@ -825,6 +865,293 @@ export const en = {
     deleteTitle: 'Delete this goal?',
     deleteBody: '“{{title}}” and its steps are removed for good.',
     deleteConfirm: 'Yes, delete',
+  },
+  assessments: {
+    source: { citation: 'Source:', copyright: 'Copyright and licence:' },
+    backToList: 'Back to check-ups',
+    families: {
+      'mood-anxiety': 'Mood and worry',
+      'substance-use': 'Alcohol and drugs',
+      attachment: 'Closeness',
+      relationship: 'Our relationship',
+    },
+    about: {
+      'phq-9': {
+        title: 'Mood check (PHQ-9)',
+        measures: 'Nine questions about low mood, sleep, energy and interest over the last two weeks.',
+      },
+      'gad-7': { title: 'Worry check (GAD-7)', measures: 'Seven questions about nervousness and worry over the last two weeks.' },
+      'pc-ptsd-5': {
+        title: 'Stress after hard events (PC-PTSD-5)',
+        measures: 'A short check on how a frightening or upsetting event may still affect you. You can skip it or stop at any time.',
+      },
+      'audit-c': { title: 'Alcohol check (AUDIT-C)', measures: 'Three questions about how often and how much you drink.' },
+      'dast-10': { title: 'Drug use check (DAST-10)', measures: 'Ten yes-or-no questions about drug use over the past 12 months.' },
+      'ecr-s': {
+        title: 'Closeness in relationships (ECR-S)',
+        measures: 'Twelve statements about how you tend to feel about closeness in romantic relationships in general.',
+      },
+      'csi-4': {
+        title: 'Relationship satisfaction (CSI-4)',
+        measures: 'Four questions about how happy you are with your relationship right now.',
+      },
+      hark: { title: 'Relationship safety check', measures: 'Four private questions about feeling safe with a partner or ex-partner.' },
+    },
+    list: {
+      title: 'Check-ups',
+      intro:
+        'Short, well-known questionnaires that help you see how you are doing over time. Your answers are yours: private unless you share them.',
+      dueTitle: 'Due now',
+      nothingDue: 'Nothing is due right now.',
+      start: 'Start {{name}}',
+      dueNow: 'Due now.',
+      nextDue: 'Next due {{date}}.',
+      notScheduled: 'No reminder set.',
+      setByClinician: 'Set by your clinician',
+      last: 'Last time, {{date}}:',
+      ecrDone: 'done.',
+      fillIn: 'Fill it in',
+      again: 'Fill it in again',
+      results: 'My results',
+      screenTitle: 'Relationship safety check',
+      screenBody: 'Four private questions. Nobody else sees your answers or the result, not even your partner.',
+      screenLink: 'Open the private safety check',
+      exportTitle: 'My results as a file',
+      exportBody: 'Download all your results in FHIR, the format health records use, to keep or to give to a doctor.',
+      exportLink: 'Download my results (FHIR)',
+      sharing: 'Your scores stay private unless you choose to share them. Single answers are never shared.',
+      sharingLink: 'Sharing settings',
+    },
+    schedule: {
+      label: 'How often should {{name}} be due?',
+      none: 'No reminder',
+      every_one: 'Every day',
+      every_other: 'Every {{count}} days',
+    },
+    form: {
+      private: 'Only you see your answers. Take your time; there are no right or wrong answers.',
+      questionNumber: 'Question {{n}}',
+      optional: '(optional)',
+      answerThis: 'Please choose an answer.',
+      missing_one: 'One question still needs an answer.',
+      missing_other: '{{count}} questions still need an answer.',
+      progress: '{{answered}} of {{total}} answered.',
+      submit: 'Save my answers',
+      tryAgain: 'Try saving again',
+      originalWording:
+        'Este cuestionario se muestra con sus palabras originales en inglés: todavía no tenemos una versión en español validada.',
+      gateHint: 'This question is about hard memories. You can answer only what feels okay, skip this check, or come back another time.',
+      grounding: 'Feeling shaken? Try a grounding exercise first',
+      notNow: 'Skip this for now',
+      auditThreshold: {
+        legend: 'Which cut-off should we use for you?',
+        hint: 'The studies behind this check used different cut-offs by sex assigned at birth: 3 or more for women, 4 or more for men. If you would rather not say, we use 3, the more careful one.',
+        female: 'Female',
+        male: 'Male',
+        'not-stated': 'I’d rather not say',
+      },
+      standardDrink:
+        'A standard drink is about one 12-ounce beer, one 5-ounce glass of wine, or one 1.5-ounce shot of spirits (14 grams of alcohol).',
+    },
+    critical: {
+      selfHarmTitle: 'You don’t have to carry this alone',
+      selfHarmBody:
+        'Thank you for answering honestly. Thoughts like these can pass, and talking helps. If you might act on them, call or text 988 now, or 911 if you are in danger.',
+      ipvTitle: 'You deserve to be safe',
+      ipvBody: 'Thank you for answering. What you say here stays private. These lines can help, confidentially, at any time.',
+      partnerNever: 'Your partner is never told about your answers.',
+    },
+    safetyFlow: {
+      title: 'Let’s take a moment for your safety',
+      intro:
+        'Your answers are saved. One of them tells us you have had thoughts of death or of hurting yourself. That can happen to anyone, and help is there.',
+      ipvTitle: 'Your safety comes first',
+      ipvIntro: 'Your answers are saved, privately. Support is available for you, on your own terms.',
+      urgent: 'If you feel you might act on these thoughts, please call or text 988 now, or call 911.',
+      safeNow: 'Are you safe right now?',
+      safe: 'Yes, I’m safe for now',
+      'not-sure': 'No, or I’m not sure',
+      notSafeTitle: 'Please reach out now.',
+      notSafeBody:
+        'Call or text 988, or call 911 if you are in danger. If you can, stay with someone you trust or go where other people are.',
+      safeBody: 'Good. A few small steps for the next hours:',
+      stepPerson: 'Tell one person you trust how you are feeling today.',
+      stepSpace: 'Put away anything you could use to hurt yourself, or ask someone to keep it for now.',
+      stepPlan: 'Keep the 988 number close. You can call or text any time, day or night.',
+      toCoping: 'My coping tools',
+      toSupports: 'People I can call',
+      careTeamTold: 'Your care team got a private message that you may need support, so they can reach out to you.',
+      careTeamNone:
+        'You are not part of a care program on Twofold, so nobody was told. Please consider reaching out to someone you trust or one of the lines above.',
+      careTeamUnknown:
+        'This was already saved. If you are part of a care program on Twofold, your care team got a private message when it was first saved.',
+      partnerNever: 'Your partner is never told.',
+    },
+    result: {
+      title: '{{name}}: my results',
+      latest: 'My latest result',
+      none: 'No results yet.',
+      saved: 'Saved. Here is your result',
+      alreadySaved: 'This was already saved. Here is your result',
+      on: 'From {{date}}',
+      score: 'Score: {{total}} out of {{max}}',
+      source: 'Scoring source:',
+      notDiagnosis:
+        'This is a screen, not a diagnosis. It can help you and your clinician notice changes over time; only a conversation with a professional can say more.',
+    },
+    bands: {
+      'phq-9': {
+        minimal: 'Few or no signs of low mood',
+        mild: 'Some signs of low mood (mild)',
+        moderate: 'A fair number of signs of low mood (moderate)',
+        'moderately-severe': 'Many signs of low mood (moderately severe)',
+        severe: 'A great many signs of low mood (severe)',
+      },
+      'gad-7': {
+        minimal: 'Little or no worry or nervousness',
+        mild: 'Some worry or nervousness (mild)',
+        moderate: 'A fair amount of worry or nervousness (moderate)',
+        severe: 'A lot of worry or nervousness (severe)',
+      },
+      'audit-c': {
+        negative: 'Below the screening cut-off',
+        positive: 'At or above the screening cut-off: worth talking over with your clinician',
+      },
+      'pc-ptsd-5': {
+        negative: 'Below the screening cut-off',
+        positive: 'At or above the screening cut-off: a conversation with a professional may help',
+      },
+      'dast-10': {
+        none: 'No problems reported',
+        low: 'A low level of problems',
+        moderate: 'A moderate level of problems',
+        substantial: 'A substantial level of problems',
+        severe: 'A severe level of problems',
+      },
+      'csi-4': { 'below-threshold': 'Lower satisfaction right now (below 13.5)', 'above-threshold': 'Above the 13.5 threshold' },
+    },
+    advice: {
+      'phq-9': {
+        moderate: 'It may help to talk about this with your clinician or a doctor.',
+        'moderately-severe': 'Please consider talking about this with your clinician or a doctor soon.',
+        severe: 'Please talk about this with your clinician or a doctor soon. You don’t have to wait for your next appointment.',
+      },
+      'gad-7': {
+        moderate: 'It may help to talk about this with your clinician or a doctor.',
+        severe: 'Please consider talking about this with your clinician or a doctor soon.',
+      },
+    },
+    trend: {
+      title: '{{name}} over time',
+      summary_one: 'One result so far, on {{first}}: {{latest}} (scale {{min}} to {{max}}).',
+      summary_other: '{{count}} results since {{first}}; the latest is {{latest}} (scale {{min}} to {{max}}).',
+      legend: 'Shaded bands',
+      bandRange: '{{label}}: {{min}}–{{max}}',
+      showNumbers: 'Show the numbers',
+      day: 'Day',
+      score: 'Score',
+      band: 'Band',
+    },
+    ecr: {
+      intro:
+        'This questionnaire has no total and no types. It looks at two separate things, each from 1 to 7. Neither is good or bad; they describe habits of feeling that can change.',
+      value: '{{value}} out of 7',
+      anxiety: {
+        title: 'Worry about closeness',
+        means: 'Higher numbers mean more worry about whether a partner will be there for you or care as much as you do.',
+      },
+      avoidance: {
+        title: 'Unease with closeness',
+        means: 'Higher numbers mean less comfort relying on a partner or being very close; lower numbers mean closeness feels easier.',
+      },
+    },
+    attachment: {
+      title: 'How our two styles meet',
+      bothShare: 'You both share this questionnaire with each other, so you both see this.',
+      whatHelps: 'What helps',
+      notLabels: 'These are patterns between two people, not labels for either of you. They can shift with time and practice.',
+      patterns: {
+        'pursue-withdraw': {
+          title: 'Reaching out and stepping back',
+          body: 'When things feel tense, one of you may tend to reach for closeness and reassurance, and the other may tend to need some space. Each response makes sense on its own. Together they can feed each other: the more one reaches, the more the other steps back, and the other way round. Many couples know this cycle; it is something between you, not a fault in either of you.',
+          helps: [
+            'Name the cycle together, as something you are both up against rather than each other.',
+            'The one who needs space can say when they will come back to the conversation; the one who needs closeness can ask for one small, specific reassurance.',
+            'Use the conflict pause with an agreed time to return, so a pause never feels like leaving.',
+          ],
+        },
+        'both-anxious': {
+          title: 'Both reaching for closeness',
+          body: 'Both of you may tend to look for closeness and reassurance when things feel uncertain. That can bring a lot of warmth. Under stress it can also mean you are both waiting to feel reassured at the same moment.',
+          helps: [
+            'Take turns: one of you shares while the other listens, then swap.',
+            'Say plainly what would help right now, such as a hug or ten minutes to talk.',
+            'Keep small, reliable moments of connection, like the daily trust discussion.',
+          ],
+        },
+        'both-avoidant': {
+          title: 'Both giving each other space',
+          body: 'Both of you may tend to give each other room and handle things on your own when stress rises. That can feel calm and respectful. It can also mean that hard things go unsaid for a while.',
+          helps: [
+            'Plan short, regular times to check in, so talking does not wait for a crisis.',
+            'Start small: share one feeling from today.',
+            'Use the speaker–listener exercise to keep harder talks brief and safe.',
+          ],
+        },
+        steady: {
+          title: 'Mostly at ease with closeness',
+          body: 'Right now neither of you reports much worry about closeness or much discomfort with it. Stress can still bring out different needs, and answers can change over time.',
+          helps: [
+            'Keep doing what works, like the daily trust discussion and noticing what the other does well.',
+            'Check in with each other again when life gets more stressful.',
+          ],
+        },
+        mixed: {
+          title: 'Your own mix',
+          body: 'Your answers do not fall into one simple pattern, and that is common. Each of you may need different things at different times: closeness, space, or some of both.',
+          helps: ['Talk about what each of you tends to need when stressed, and what helps you feel safe.'],
+        },
+      },
+    },
+    notOffered: {
+      title: 'Not available here',
+      body: 'This questionnaire is not offered by this Twofold.',
+    },
+  },
+  safetyScreen: {
+    title: 'Private safety check',
+    intro: 'Four questions about feeling safe with a partner or ex-partner.',
+    privateTitle: 'This is private.',
+    privateBody:
+      'Your partner never sees your answers, your result, or even whether you answered. Nothing here is shared, whatever your sharing settings.',
+    quickExitHint: 'If someone comes in, use Quick exit: it leaves at once and shows a neutral page.',
+    questionsTitle: 'The questions',
+    clearTitle: 'Thank you for answering',
+    clearBody: 'Your answers did not point to a safety concern. If that changes, you can answer again at any time.',
+    anyTime: 'Support lines are always under Crisis help, at the top of every page.',
+    answerAgain: 'Answer again',
+    supportTitle: 'Support for you',
+    supportBody:
+      'Thank you for answering honestly. You are not to blame for how someone treats you. These lines are free and confidential, and they can help you think through what is right for you.',
+    planTitle: 'A safety plan',
+    planBody: 'A few things many people find useful to think through, at your own pace:',
+    planStep1: 'A safe place you could go, and how you would get there.',
+    planStep2: 'One or two people you could call, and a word that tells them you need help.',
+    planStep3: 'Important things (ID, medication, keys, some money) kept where you can reach them quickly.',
+    planStep4: 'If you are in danger right now, call 911.',
+    planLink: 'My coping tools and people I can call',
+    jointTitle: 'Joint features',
+    closedBody:
+      'For now, the features you share with your partner are closed. Your partner only sees “not available yet”, never why. They stay closed until you choose to open them again, or your clinician does.',
+    reopen: 'Open joint features again…',
+    reopenTitle: 'Open joint features again?',
+    reopenBody:
+      'Your partner will again see the things you both share. Your answers here stay private. You can answer this check again at any time.',
+    reopenConfirm: 'Yes, open them',
+    reopenCancel: 'Not now',
+    reopenedBody: 'Joint features are open again. Your answers and this page stay private.',
+    partnerNever: 'Your partner is never told about this screen.',
+    notOffered: 'This Twofold does not offer the safety check.',
   },
 } as const;
 

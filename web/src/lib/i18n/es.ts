@@ -76,6 +76,8 @@ export const es: Translation = {
     'not-in-couple': 'Todavía no estás en un espacio de pareja.',
     'cannot-invite-self': 'Este es tu propio enlace de invitación. Envíaselo a la persona que quieres invitar.',
     'not-program-staff': 'Solo el personal del programa puede hacer esto.',
+    'joint-features-closed':
+      'Su espacio compartido todavía no está abierto. Se abre cuando cada uno haya respondido unas breves preguntas privadas.',
     'rate-limited': 'Demasiados intentos. Espera un minuto e inténtalo de nuevo.',
     'payload-too-large': 'Es más de lo que se puede guardar de una vez. Prueba con un texto más corto.',
     'unsupported-media-type': 'Algo salió mal al enviar esto. Inténtalo de nuevo.',
@@ -170,6 +172,12 @@ export const es: Translation = {
     partnerDoesNotHelp: 'Lo que no ayuda',
   },
   couple: {
+    joint: {
+      open: 'Sus funciones en pareja están abiertas.',
+      notYet: 'Algunas funciones en pareja todavía no están disponibles.',
+      yourScreen: 'Primero cada quien responde un breve chequeo de seguridad privado.',
+      answerYours: 'Responder el mío',
+    },
     title: 'Nosotros',
     intro: 'Su espacio de pareja. Cada quien conserva sus propios datos; aquí ves lo que la otra persona eligió compartir.',
     noneTitle: 'Empieza su espacio de pareja',
@@ -306,6 +314,22 @@ export const es: Translation = {
       triggers: { label: 'Detonantes', help: 'Tu registro de detonantes: situaciones, personas, sentimientos y lo que hiciste.' },
       coping: { label: 'Herramientas para afrontar', help: 'Tus herramientas para afrontar y tus planes para situaciones de riesgo.' },
       goals: { label: 'Mis metas', help: 'Tus propias metas y sus pasos.' },
+      'assessments-mood-anxiety': {
+        label: 'Cuestionarios de ánimo y ansiedad',
+        help: 'Tus puntuaciones de PHQ-9, GAD-7 y PC-PTSD-5 y sus rangos. Nunca tus respuestas una por una.',
+      },
+      'assessments-substance-use': {
+        label: 'Cuestionarios de alcohol y drogas',
+        help: 'Tus puntuaciones de AUDIT-C y DAST-10 y sus rangos. Nunca tus respuestas una por una.',
+      },
+      'assessments-attachment': {
+        label: 'Cuestionario de cercanía (ECR-S)',
+        help: 'Tus dos puntuaciones del ECR-S: preocupación por la cercanía y comodidad con la cercanía.',
+      },
+      'assessments-relationship': {
+        label: 'Satisfacción en la relación (CSI-4)',
+        help: 'Tus puntuaciones del CSI-4 a lo largo del tiempo.',
+      },
       journal: {
         label: 'Diario',
         help: 'Tu diario privado.',
@@ -339,6 +363,20 @@ export const es: Translation = {
     why: 'Para qué',
   },
   programs: {
+    alerts: {
+      title: 'Alertas de seguridad',
+      none: 'No hay alertas de seguridad.',
+      intro:
+        'Aparecen cuando la propia respuesta de una persona pide seguimiento. A su pareja nunca se le avisa. Márcala como vista cuando hayas hecho el seguimiento.',
+      higherRisk: 'Riesgo mayor',
+      kind: {
+        'self-harm': 'Respondió la pregunta del PHQ-9 sobre pensamientos de muerte o de hacerse daño por encima de «para nada».',
+        'safety-screen': 'Su chequeo privado de seguridad en la relación fue positivo. Contáctala a solas, nunca a través de su pareja.',
+      },
+      when: 'Desde {{when}}',
+      acknowledged: 'Vista {{when}}',
+      acknowledge: 'Marcar como vista',
+    },
     newTitle: 'Crear un programa',
     newIntro:
       'Para programas de tratamiento y clínicas. Como administrador invitas a profesionales clínicos; ellos invitan a las parejas. Quien administra no ve contenido clínico.',
@@ -393,6 +431,7 @@ export const es: Translation = {
   },
   recovery: {
     nav: {
+      checkUps: 'Chequeos',
       label: 'Mi recuperación',
       cravingNow: 'Ganas ahora',
       today: 'Hoy',
@@ -696,6 +735,12 @@ export const es: Translation = {
       deleteConfirm: 'Sí, borrar',
     },
     intake: {
+      questionnairesTitle: 'Parte de tus primeras preguntas: dos cuestionarios breves',
+      questionnairesIntro: 'Privados salvo que los compartas. Te ayudan a ti y a tu equipo de atención a ver desde dónde empiezas.',
+      questionnaire: {
+        'audit-c': 'Chequeo del alcohol (AUDIT-C), 3 preguntas',
+        'dast-10': 'Chequeo del consumo de drogas (DAST-10), 10 preguntas',
+      },
       title: 'Primeras preguntas',
       intro: 'Algunas preguntas sobre tu recuperación. Puedes cambiarlas cuando quieras.',
       sectionTitle: 'Sobre mi recuperación',
@@ -842,5 +887,305 @@ export const es: Translation = {
     deleteTitle: '¿Borrar esta meta?',
     deleteBody: '«{{title}}» y sus pasos se borran para siempre.',
     deleteConfirm: 'Sí, borrar',
+  },
+  assessments: {
+    source: { citation: 'Fuente:', copyright: 'Derechos y licencia:' },
+    backToList: 'Volver a los chequeos',
+    families: {
+      'mood-anxiety': 'Ánimo y preocupación',
+      'substance-use': 'Alcohol y drogas',
+      attachment: 'Cercanía',
+      relationship: 'Nuestra relación',
+    },
+    about: {
+      'phq-9': {
+        title: 'Chequeo del ánimo (PHQ-9)',
+        measures: 'Nueve preguntas sobre el ánimo bajo, el sueño, la energía y el interés en las últimas dos semanas.',
+      },
+      'gad-7': {
+        title: 'Chequeo de la preocupación (GAD-7)',
+        measures: 'Siete preguntas sobre nervios y preocupación en las últimas dos semanas.',
+      },
+      'pc-ptsd-5': {
+        title: 'Estrés después de hechos difíciles (PC-PTSD-5)',
+        measures:
+          'Un chequeo breve de cómo un hecho aterrador o doloroso puede seguir afectándote. Puedes saltarlo o parar cuando quieras.',
+      },
+      'audit-c': { title: 'Chequeo del alcohol (AUDIT-C)', measures: 'Tres preguntas sobre con qué frecuencia y cuánto bebes.' },
+      'dast-10': {
+        title: 'Chequeo del consumo de drogas (DAST-10)',
+        measures: 'Diez preguntas de sí o no sobre el consumo de drogas en los últimos 12 meses.',
+      },
+      'ecr-s': {
+        title: 'La cercanía en las relaciones (ECR-S)',
+        measures: 'Doce frases sobre cómo sueles sentir la cercanía en las relaciones de pareja en general.',
+      },
+      'csi-4': {
+        title: 'Satisfacción con la relación (CSI-4)',
+        measures: 'Cuatro preguntas sobre qué tan feliz estás con tu relación ahora.',
+      },
+      hark: {
+        title: 'Chequeo de seguridad en la relación',
+        measures: 'Cuatro preguntas privadas sobre sentirte a salvo con una pareja o expareja.',
+      },
+    },
+    list: {
+      title: 'Chequeos',
+      intro:
+        'Cuestionarios breves y conocidos que te ayudan a ver cómo estás con el tiempo. Tus respuestas son tuyas: privadas, salvo que decidas compartirlas.',
+      dueTitle: 'Para hacer ahora',
+      nothingDue: 'No tienes nada pendiente ahora.',
+      start: 'Empezar {{name}}',
+      dueNow: 'Toca hacerlo ahora.',
+      nextDue: 'Próximo: {{date}}.',
+      notScheduled: 'Sin recordatorio.',
+      setByClinician: 'Lo fijó tu profesional clínico',
+      last: 'La última vez, {{date}}:',
+      ecrDone: 'hecho.',
+      fillIn: 'Responder',
+      again: 'Responder otra vez',
+      results: 'Mis resultados',
+      screenTitle: 'Chequeo de seguridad en la relación',
+      screenBody: 'Cuatro preguntas privadas. Nadie más ve tus respuestas ni el resultado, ni siquiera tu pareja.',
+      screenLink: 'Abrir el chequeo de seguridad privado',
+      exportTitle: 'Mis resultados en un archivo',
+      exportBody: 'Descarga todos tus resultados en FHIR, el formato de las historias clínicas, para guardarlos o dárselos a un médico.',
+      exportLink: 'Descargar mis resultados (FHIR)',
+      sharing: 'Tus puntajes son privados salvo que decidas compartirlos. Las respuestas sueltas nunca se comparten.',
+      sharingLink: 'Ajustes de compartir',
+    },
+    schedule: {
+      label: '¿Cada cuánto te toca {{name}}?',
+      none: 'Sin recordatorio',
+      every_one: 'Cada día',
+      every_other: 'Cada {{count}} días',
+    },
+    form: {
+      private: 'Solo tú ves tus respuestas. Tómate tu tiempo; no hay respuestas correctas ni incorrectas.',
+      questionNumber: 'Pregunta {{n}}',
+      optional: '(opcional)',
+      answerThis: 'Elige una respuesta, por favor.',
+      missing_one: 'Falta responder una pregunta.',
+      missing_other: 'Faltan {{count}} preguntas por responder.',
+      progress: '{{answered}} de {{total}} respondidas.',
+      submit: 'Guardar mis respuestas',
+      tryAgain: 'Intentar guardar otra vez',
+      originalWording:
+        'Este cuestionario se muestra con sus palabras originales en inglés: todavía no tenemos una versión en español validada.',
+      gateHint:
+        'Esta pregunta trata de recuerdos difíciles. Puedes responder solo lo que te parezca bien, saltar este chequeo o volver otro día.',
+      grounding: '¿Te removió? Prueba primero un ejercicio para volver al presente',
+      notNow: 'Saltar por ahora',
+      auditThreshold: {
+        legend: '¿Qué punto de corte usamos para ti?',
+        hint: 'Los estudios de este chequeo usaron puntos de corte distintos según el sexo asignado al nacer: 3 o más para mujeres, 4 o más para hombres. Si prefieres no decirlo, usamos 3, el más prudente.',
+        female: 'Mujer',
+        male: 'Hombre',
+        'not-stated': 'Prefiero no decirlo',
+      },
+      standardDrink:
+        'Una bebida estándar es más o menos una cerveza de 12 onzas (355 ml), una copa de vino de 5 onzas (150 ml) o un trago de 1.5 onzas (45 ml) de licor (14 gramos de alcohol).',
+    },
+    critical: {
+      selfHarmTitle: 'No tienes que cargar con esto a solas',
+      selfHarmBody:
+        'Gracias por responder con sinceridad. Estos pensamientos pueden pasar, y hablar ayuda. Si crees que podrías actuar según ellos, llama o escribe al 988 ahora, o al 911 si estás en peligro.',
+      ipvTitle: 'Mereces estar a salvo',
+      ipvBody:
+        'Gracias por responder. Lo que digas aquí es privado. Estas líneas pueden ayudarte, de forma confidencial, a cualquier hora.',
+      partnerNever: 'A tu pareja nunca se le cuentan tus respuestas.',
+    },
+    safetyFlow: {
+      title: 'Tomemos un momento para tu seguridad',
+      intro:
+        'Tus respuestas están guardadas. Una de ellas nos dice que has tenido pensamientos de muerte o de hacerte daño. Eso le puede pasar a cualquiera, y hay ayuda.',
+      ipvTitle: 'Tu seguridad es lo primero',
+      ipvIntro: 'Tus respuestas están guardadas, en privado. Hay apoyo para ti, a tu manera.',
+      urgent: 'Si sientes que podrías actuar según estos pensamientos, llama o escribe al 988 ahora, o llama al 911.',
+      safeNow: '¿Estás a salvo ahora mismo?',
+      safe: 'Sí, por ahora estoy a salvo',
+      'not-sure': 'No, o no estoy seguro/a',
+      notSafeTitle: 'Busca ayuda ahora, por favor.',
+      notSafeBody:
+        'Llama o escribe al 988, o llama al 911 si estás en peligro. Si puedes, quédate con alguien de confianza o ve a un lugar donde haya otras personas.',
+      safeBody: 'Bien. Algunos pasos pequeños para las próximas horas:',
+      stepPerson: 'Cuéntale a una persona de confianza cómo te sientes hoy.',
+      stepSpace: 'Guarda lejos lo que podrías usar para hacerte daño, o pide a alguien que lo tenga por ahora.',
+      stepPlan: 'Ten a mano el 988. Puedes llamar o escribir a cualquier hora, de día o de noche.',
+      toCoping: 'Mis herramientas',
+      toSupports: 'Personas a quienes llamar',
+      careTeamTold: 'Tu equipo de atención recibió un mensaje privado de que quizá necesitas apoyo, para que pueda contactarte.',
+      careTeamNone:
+        'No formas parte de un programa de atención en Twofold, así que no se avisó a nadie. Piensa en contactar a alguien de confianza o a una de las líneas de arriba.',
+      careTeamUnknown:
+        'Esto ya estaba guardado. Si formas parte de un programa de atención en Twofold, tu equipo recibió un mensaje privado cuando se guardó la primera vez.',
+      partnerNever: 'A tu pareja nunca se le avisa.',
+    },
+    result: {
+      title: '{{name}}: mis resultados',
+      latest: 'Mi último resultado',
+      none: 'Todavía no hay resultados.',
+      saved: 'Guardado. Este es tu resultado',
+      alreadySaved: 'Esto ya estaba guardado. Este es tu resultado',
+      on: 'Del {{date}}',
+      score: 'Puntaje: {{total}} de {{max}}',
+      source: 'Fuente del puntaje:',
+      notDiagnosis:
+        'Esto es un chequeo, no un diagnóstico. Puede ayudarte a ti y a tu profesional clínico a notar cambios con el tiempo; solo una conversación con un profesional puede decir más.',
+    },
+    bands: {
+      'phq-9': {
+        minimal: 'Pocas o ninguna señal de ánimo bajo',
+        mild: 'Algunas señales de ánimo bajo (leve)',
+        moderate: 'Bastantes señales de ánimo bajo (moderado)',
+        'moderately-severe': 'Muchas señales de ánimo bajo (moderadamente grave)',
+        severe: 'Muchísimas señales de ánimo bajo (grave)',
+      },
+      'gad-7': {
+        minimal: 'Poca o ninguna preocupación o nerviosismo',
+        mild: 'Algo de preocupación o nerviosismo (leve)',
+        moderate: 'Bastante preocupación o nerviosismo (moderado)',
+        severe: 'Mucha preocupación o nerviosismo (grave)',
+      },
+      'audit-c': {
+        negative: 'Por debajo del punto de corte',
+        positive: 'En el punto de corte o por encima: vale la pena hablarlo con tu profesional clínico',
+      },
+      'pc-ptsd-5': {
+        negative: 'Por debajo del punto de corte',
+        positive: 'En el punto de corte o por encima: hablar con un profesional puede ayudar',
+      },
+      'dast-10': {
+        none: 'No se indicaron problemas',
+        low: 'Un nivel bajo de problemas',
+        moderate: 'Un nivel moderado de problemas',
+        substantial: 'Un nivel considerable de problemas',
+        severe: 'Un nivel grave de problemas',
+      },
+      'csi-4': { 'below-threshold': 'Menor satisfacción ahora (por debajo de 13.5)', 'above-threshold': 'Por encima del umbral de 13.5' },
+    },
+    advice: {
+      'phq-9': {
+        moderate: 'Puede ayudar hablar de esto con tu profesional clínico o con un médico.',
+        'moderately-severe': 'Piensa en hablar de esto pronto con tu profesional clínico o con un médico.',
+        severe: 'Habla de esto pronto con tu profesional clínico o con un médico, por favor. No hace falta esperar a la próxima cita.',
+      },
+      'gad-7': {
+        moderate: 'Puede ayudar hablar de esto con tu profesional clínico o con un médico.',
+        severe: 'Piensa en hablar de esto pronto con tu profesional clínico o con un médico.',
+      },
+    },
+    trend: {
+      title: '{{name}} con el tiempo',
+      summary_one: 'Un resultado hasta ahora, del {{first}}: {{latest}} (escala de {{min}} a {{max}}).',
+      summary_other: '{{count}} resultados desde el {{first}}; el último es {{latest}} (escala de {{min}} a {{max}}).',
+      legend: 'Franjas sombreadas',
+      bandRange: '{{label}}: {{min}}–{{max}}',
+      showNumbers: 'Ver los números',
+      day: 'Día',
+      score: 'Puntaje',
+      band: 'Franja',
+    },
+    ecr: {
+      intro:
+        'Este cuestionario no tiene total ni tipos. Mira dos cosas distintas, cada una del 1 al 7. Ninguna es buena ni mala; describen costumbres de sentir que pueden cambiar.',
+      value: '{{value}} de 7',
+      anxiety: {
+        title: 'Preocupación por la cercanía',
+        means: 'Un número más alto indica más preocupación por si tu pareja estará ahí para ti o le importas tanto como te importa.',
+      },
+      avoidance: {
+        title: 'Incomodidad con la cercanía',
+        means:
+          'Un número más alto indica menos comodidad para apoyarte en tu pareja o estar muy cerca; uno más bajo, que la cercanía te resulta más fácil.',
+      },
+    },
+    attachment: {
+      title: 'Cómo se encuentran nuestros estilos',
+      bothShare: 'Los dos comparten este cuestionario entre sí, así que los dos ven esto.',
+      whatHelps: 'Qué ayuda',
+      notLabels: 'Son patrones entre dos personas, no etiquetas para ninguno de los dos. Pueden cambiar con el tiempo y la práctica.',
+      patterns: {
+        'pursue-withdraw': {
+          title: 'Acercarse y tomar distancia',
+          body: 'Cuando hay tensión, uno de ustedes puede tender a buscar cercanía y apoyo, y el otro a necesitar algo de espacio. Cada reacción tiene sentido por sí sola. Juntas pueden alimentarse: cuanto más se acerca uno, más se aleja el otro, y al revés. Muchas parejas conocen este ciclo; es algo entre ustedes, no una falla de ninguno.',
+          helps: [
+            'Pónganle nombre al ciclo juntos, como algo que enfrentan los dos, no uno contra el otro.',
+            'Quien necesita espacio puede decir cuándo volverá a la conversación; quien necesita cercanía puede pedir un gesto de apoyo pequeño y concreto.',
+            'Usen la pausa en un conflicto con una hora acordada para volver, así una pausa nunca se siente como irse.',
+          ],
+        },
+        'both-anxious': {
+          title: 'Los dos buscan cercanía',
+          body: 'Los dos pueden tender a buscar cercanía y apoyo cuando las cosas se sienten inciertas. Eso puede traer mucha calidez. Con estrés, también puede pasar que los dos esperen sentirse apoyados en el mismo momento.',
+          helps: [
+            'Túrnense: uno cuenta mientras el otro escucha, y luego cambian.',
+            'Digan claramente qué ayudaría ahora, como un abrazo o diez minutos para hablar.',
+            'Mantengan momentos de conexión pequeños y constantes, como la conversación diaria de confianza.',
+          ],
+        },
+        'both-avoidant': {
+          title: 'Los dos se dan espacio',
+          body: 'Los dos pueden tender a darse espacio y manejar las cosas por su cuenta cuando sube el estrés. Eso puede sentirse tranquilo y respetuoso. También puede hacer que lo difícil quede sin decir por un tiempo.',
+          helps: [
+            'Planeen momentos breves y regulares para hablar, para que la conversación no espere a una crisis.',
+            'Empiecen con poco: compartan un sentimiento de hoy.',
+            'Usen el ejercicio de hablante y oyente para que las charlas difíciles sean breves y seguras.',
+          ],
+        },
+        steady: {
+          title: 'En general cómodos con la cercanía',
+          body: 'Ahora ninguno de los dos indica mucha preocupación por la cercanía ni mucha incomodidad con ella. El estrés igual puede sacar necesidades distintas, y las respuestas pueden cambiar con el tiempo.',
+          helps: [
+            'Sigan con lo que funciona, como la conversación diaria de confianza y notar lo que el otro hace bien.',
+            'Vuelvan a hablarlo cuando la vida se ponga más estresante.',
+          ],
+        },
+        mixed: {
+          title: 'Su propia mezcla',
+          body: 'Sus respuestas no siguen un patrón sencillo, y eso es común. Cada uno puede necesitar cosas distintas en momentos distintos: cercanía, espacio o un poco de ambos.',
+          helps: ['Hablen de lo que cada uno suele necesitar con estrés, y de lo que les ayuda a sentirse seguros.'],
+        },
+      },
+    },
+    notOffered: {
+      title: 'No disponible aquí',
+      body: 'Este Twofold no ofrece este cuestionario.',
+    },
+  },
+  safetyScreen: {
+    title: 'Chequeo de seguridad privado',
+    intro: 'Cuatro preguntas sobre sentirte a salvo con una pareja o expareja.',
+    privateTitle: 'Esto es privado.',
+    privateBody:
+      'Tu pareja nunca ve tus respuestas, tu resultado, ni siquiera si respondiste. Nada de aquí se comparte, sean cuales sean tus ajustes de compartir.',
+    quickExitHint: 'Si alguien entra, usa Salida rápida: sale al instante y muestra una página neutral.',
+    questionsTitle: 'Las preguntas',
+    clearTitle: 'Gracias por responder',
+    clearBody: 'Tus respuestas no indicaron un problema de seguridad. Si eso cambia, puedes responder otra vez cuando quieras.',
+    anyTime: 'Las líneas de apoyo están siempre en Ayuda en crisis, arriba en cada página.',
+    answerAgain: 'Responder otra vez',
+    supportTitle: 'Apoyo para ti',
+    supportBody:
+      'Gracias por responder con sinceridad. No tienes la culpa de cómo te trata otra persona. Estas líneas son gratuitas y confidenciales, y pueden ayudarte a pensar qué es lo mejor para ti.',
+    planTitle: 'Un plan de seguridad',
+    planBody: 'Algunas cosas que a muchas personas les sirve pensar, a tu ritmo:',
+    planStep1: 'Un lugar seguro adonde podrías ir, y cómo llegarías.',
+    planStep2: 'Una o dos personas a quienes llamar, y una palabra que les diga que necesitas ayuda.',
+    planStep3: 'Cosas importantes (identificación, medicinas, llaves, algo de dinero) donde puedas tomarlas rápido.',
+    planStep4: 'Si estás en peligro ahora mismo, llama al 911.',
+    planLink: 'Mis herramientas y personas a quienes llamar',
+    jointTitle: 'Funciones en pareja',
+    closedBody:
+      'Por ahora, las funciones que compartes con tu pareja están cerradas. Tu pareja solo ve «todavía no disponible», nunca el motivo. Siguen cerradas hasta que tú decidas abrirlas otra vez, o lo haga tu profesional clínico.',
+    reopen: 'Abrir otra vez las funciones en pareja…',
+    reopenTitle: '¿Abrir otra vez las funciones en pareja?',
+    reopenBody:
+      'Tu pareja volverá a ver lo que comparten. Tus respuestas aquí siguen siendo privadas. Puedes responder este chequeo otra vez cuando quieras.',
+    reopenConfirm: 'Sí, abrirlas',
+    reopenCancel: 'Ahora no',
+    reopenedBody: 'Las funciones en pareja están abiertas otra vez. Tus respuestas y esta página siguen siendo privadas.',
+    partnerNever: 'A tu pareja nunca se le cuenta nada de este chequeo.',
+    notOffered: 'Este Twofold no ofrece el chequeo de seguridad.',
   },
 };

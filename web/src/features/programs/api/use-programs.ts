@@ -1,4 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { careAlertListSchema } from '@twofold/core/assessments/assessment.schemas';
 import type { CreatedInvite } from '@twofold/core/couples/couple.schemas';
 import type { Caseload, CreateProgramInput, Program } from '@twofold/core/programs/program.schemas';
 import { api } from '../../../lib/api-client';
@@ -33,5 +35,24 @@ export function useCreateProgramInvite(programId: string, kind: 'clinician' | 'c
   return useMutation({
     mutationFn: () => api.post<CreatedInvite>(`${path(programId)}/${kind === 'clinician' ? 'clinician-invites' : 'couple-invites'}`),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['program', programId] }),
+  });
+}
+
+export type CareAlert = z.infer<typeof careAlertListSchema>['alerts'][number];
+
+/** Safety alerts about people enrolled in the program (clinicians only). */
+export function useCareAlerts(programId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['program', programId, 'alerts'],
+    queryFn: async () => (await api.get<z.infer<typeof careAlertListSchema>>(`${path(programId)}/alerts`)).alerts,
+    enabled,
+  });
+}
+
+export function useAcknowledgeAlert(programId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (alertId: string) => api.post(`${path(programId)}/alerts/${encodeURIComponent(alertId)}/acknowledge`),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['program', programId, 'alerts'] }),
   });
 }

@@ -8,6 +8,7 @@ import { ShareLink } from '../../../components/ui/share-link';
 import { LoadError, Loading } from '../../../components/ui/loading';
 import { useProblemText } from '../../../lib/use-problem-text';
 import { useCaseload, useCreateProgramInvite } from '../api/use-programs';
+import { SafetyAlerts } from './safety-alerts';
 
 function ProgramInvite({ programId, kind }: { programId: string; kind: 'clinician' | 'couple' }) {
   const { t } = useTranslation();
@@ -70,6 +71,11 @@ export function ProgramOverview({ program }: { program: Program }) {
   return (
     <div className="stack">
       <p className="muted">{t('programs.yourRole', { role: t(`programs.roles.${program.myRole}`) })}</p>
+      {program.myRole === 'clinician' ? (
+        <Section title={t('programs.alerts.title')} id="safety-alerts">
+          <SafetyAlerts programId={program.id} />
+        </Section>
+      ) : null}
       {program.can.inviteCouple ? (
         <Section title={t('programs.inviteCoupleTitle')} id="invite-couple">
           <ProgramInvite programId={program.id} kind="couple" />

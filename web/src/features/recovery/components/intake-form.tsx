@@ -1,3 +1,4 @@
+import { IntakeQuestionnaires } from './intake-questionnaires';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -149,7 +150,12 @@ export function IntakeForm({ today, onSaved }: { today: string; onSaved?: () => 
   if (intake.isError) {
     return <LoadError error={intake.error} onRetry={() => void intake.refetch()} />;
   }
-  return <IntakeEditor intake={intake.data} today={today} {...(onSaved ? { onSaved } : {})} />;
+  return (
+    <>
+      <IntakeEditor intake={intake.data} today={today} {...(onSaved ? { onSaved } : {})} />
+      <IntakeQuestionnaires />
+    </>
+  );
 }
 
 const answers = ['not-at-all', 'sometimes', 'often', 'unsure'] as const;
