@@ -84,6 +84,7 @@ describe('assessments and safety', () => {
     await alex.getByRole('navigation', { name: 'My recovery' }).getByRole('link', { name: 'Check-ups' }).click();
     await alex.getByRole('heading', { name: 'Check-ups', level: 1 }).waitFor();
     await checkPage(alex, 'assessments-01-alex-check-ups');
+    await alex.getByText('Change how often PHQ-9 is due').click();
     await alex.getByLabel('How often should PHQ-9 be due?').selectOption('14');
     await alex.getByRole('button', { name: 'Save', exact: true }).first().click();
     await alex.getByText('Due now.').first().waitFor();

@@ -923,6 +923,7 @@ export const en = {
       sharingLink: 'Sharing settings',
     },
     schedule: {
+      change: 'Change how often {{name}} is due',
       label: 'How often should {{name}} be due?',
       none: 'No reminder',
       every_one: 'Every day',

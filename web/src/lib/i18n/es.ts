@@ -955,6 +955,7 @@ export const es: Translation = {
       sharingLink: 'Ajustes de compartir',
     },
     schedule: {
+      change: 'Cambiar cada cuánto te toca {{name}}',
       label: '¿Cada cuánto te toca {{name}}?',
       none: 'Sin recordatorio',
       every_one: 'Cada día',

@@ -49,35 +49,38 @@ function ScheduleEditor({ instrument, schedule }: { instrument: ServedInstrument
   const selectId = `schedule-${instrument.id}`;
   const options = new Set<string>(['none', ...everyDaysChoices.map(String), current]);
   return (
-    <form
-      className="schedule-editor"
-      onSubmit={(event) => {
-        event.preventDefault();
-        setSaved(false);
-        save.mutate(
-          { instrumentId: instrument.id, everyDays: choice === 'none' ? null : Number(choice) },
-          { onSuccess: () => setSaved(true) },
-        );
-      }}
-    >
-      <label htmlFor={selectId} className="field__label">
-        {t('assessments.schedule.label', { name: instrument.shortName })}
-      </label>
-      <div className="schedule-editor__row">
-        <select id={selectId} value={choice} onChange={(event) => setChoice(event.target.value)}>
-          {[...options].map((value) => (
-            <option key={value} value={value}>
-              {value === 'none' ? t('assessments.schedule.none') : t('assessments.schedule.every', { count: Number(value) })}
-            </option>
-          ))}
-        </select>
-        <button type="submit" className="button button--secondary" disabled={save.isPending || (choice === current && !save.isError)}>
-          {save.isPending ? t('app.saving') : t('app.save')}
-        </button>
-      </div>
-      {save.isError ? <Notice tone="error">{problemText(save.error)}</Notice> : null}
-      {saved && !save.isPending ? <Notice tone="success">{t('app.saved')}</Notice> : null}
-    </form>
+    <details className="schedule-editor" open={save.isPending || save.isError || saved || undefined}>
+      <summary>{t('assessments.schedule.change', { name: instrument.shortName })}</summary>
+      <form
+        className="schedule-editor__form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setSaved(false);
+          save.mutate(
+            { instrumentId: instrument.id, everyDays: choice === 'none' ? null : Number(choice) },
+            { onSuccess: () => setSaved(true) },
+          );
+        }}
+      >
+        <label htmlFor={selectId} className="field__label">
+          {t('assessments.schedule.label', { name: instrument.shortName })}
+        </label>
+        <div className="schedule-editor__row">
+          <select id={selectId} value={choice} onChange={(event) => setChoice(event.target.value)}>
+            {[...options].map((value) => (
+              <option key={value} value={value}>
+                {value === 'none' ? t('assessments.schedule.none') : t('assessments.schedule.every', { count: Number(value) })}
+              </option>
+            ))}
+          </select>
+          <button type="submit" className="button button--secondary" disabled={save.isPending || (choice === current && !save.isError)}>
+            {save.isPending ? t('app.saving') : t('app.save')}
+          </button>
+        </div>
+        {save.isError ? <Notice tone="error">{problemText(save.error)}</Notice> : null}
+        {saved && !save.isPending ? <Notice tone="success">{t('app.saved')}</Notice> : null}
+      </form>
+    </details>
   );
 }
 

@@ -188,9 +188,7 @@ export function QuestionnaireForm({
       <div lang={text.lang ? 'es' : undefined} className="stack">
         {missing.length > 0 ? <Notice tone="error">{t('assessments.form.missing', { count: missing.length })}</Notice> : null}
         {submit.isError ? <Notice tone="error">{problemText(submit.error)}</Notice> : null}
-        <p className="muted" aria-live="polite">
-          {t('assessments.form.progress', { answered: answeredCount, total: applicable.length })}
-        </p>
+        <p className="muted">{t('assessments.form.progress', { answered: answeredCount, total: applicable.length })}</p>
         <button type="submit" className="button button--primary button--block" disabled={submit.isPending}>
           {submit.isPending ? t('app.saving') : submit.isError ? t('assessments.form.tryAgain') : t('assessments.form.submit')}
         </button>
