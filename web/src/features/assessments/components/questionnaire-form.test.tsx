@@ -66,6 +66,10 @@ describe('filling in a questionnaire', () => {
     expect(within(alert).getByText('Crisis lines for self-harm')).toBeTruthy();
     expect(within(alert).getByText('Your partner is never told about your answers.')).toBeTruthy();
     expect(requests.filter((request) => request.method === 'POST')).toEqual([]);
+    expect(within(alert).queryByText(/please call or text 988 now/)).toBeNull();
+    // "More than half the days" or more: said more plainly (a Twofold design choice drawn from Simon 2013).
+    await user.click(within(item9).getByRole('radio', { name: 'More than half the days' }));
+    expect(within(screen.getByRole('alert')).getByText(/please call or text 988 now/)).toBeTruthy();
     // Back to "not at all": the panel goes away.
     await user.click(within(item9).getByRole('radio', { name: 'Not at all' }));
     expect(screen.queryByText('Crisis lines for self-harm')).toBeNull();

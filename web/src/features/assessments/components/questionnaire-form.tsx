@@ -177,6 +177,9 @@ export function QuestionnaireForm({
                     {firstCritical.flow === 'self-harm' ? t('assessments.critical.selfHarmTitle') : t('assessments.critical.ipvTitle')}
                   </h2>
                   <p>{firstCritical.flow === 'self-harm' ? t('assessments.critical.selfHarmBody') : t('assessments.critical.ipvBody')}</p>
+                  {firstCritical.higherRisk && firstCritical.flow === 'self-harm' ? (
+                    <p className="safety-flow__urgent">{t('assessments.safetyFlow.urgent')}</p>
+                  ) : null}
                   {renderCrisis(firstCritical.flow)}
                   <p className="muted">{t('assessments.critical.partnerNever')}</p>
                 </div>
