@@ -22,6 +22,7 @@ const itemSchema = z.object({
   reverse: z.boolean().optional(),
   required: z.boolean(),
   subscale: z.enum(['anxiety', 'avoidance']).optional(),
+  gatedBy: z.object({ itemId: z.string(), value: z.number().int() }).optional().describe('Asked only when this earlier answer was given.'),
 });
 const bandSchema = z.object({ id: z.string(), min: z.number(), max: z.number(), label: z.string() });
 
@@ -38,7 +39,9 @@ export const instrumentSchema = z.object({
   items: z.array(itemSchema),
   totalRange: z.object({ min: z.number(), max: z.number() }).nullable(),
   bands: z.array(bandSchema),
-  criticalItems: z.array(z.object({ itemId: z.string(), minValue: z.number(), flow: z.enum(['self-harm', 'ipv']) })),
+  criticalItems: z.array(
+    z.object({ itemId: z.string(), minValue: z.number(), flow: z.enum(['self-harm', 'ipv']), higherRiskMinValue: z.number().optional() }),
+  ),
   licence: z.object({ status: z.enum(['free', 'non-commercial', 'unconfirmed']), notice: z.string() }),
   copyright: z.string(),
 });
@@ -155,7 +158,10 @@ export const jointFeaturesSchema = z.object({
 export const attachmentViewSchema = z.object({
   mine: z.object({ anxiety: z.number(), avoidance: z.number(), date: localDateSchema }).nullable(),
   partner: z.object({ anxiety: z.number(), avoidance: z.number(), date: localDateSchema }).nullable(),
-  pattern: z.string().nullable().describe('Shown only when both partners share their ECR-S with each other.'),
+  pattern: z
+    .enum(['pursue-withdraw', 'both-anxious', 'both-avoidant', 'steady', 'mixed'])
+    .nullable()
+    .describe('Shown only when both partners share their ECR-S with each other.'),
 });
 
 export const careAlertSchema = z.object({
