@@ -40,11 +40,16 @@ export const passwordSchema = z
   .max(256)
   .describe('At least 12 characters; no other composition rules (NIST SP 800-63B).');
 
+/** Control characters (NUL, line breaks, escapes) have no place in a name; PostgreSQL cannot store NUL in text. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+export const noControlCharacters = /^[^\u0000-\u001f\u007f]*$/;
+
 export const displayNameSchema = z
   .string()
   .trim()
   .min(1, { message: 'Tell us what to call you.' })
   .max(60)
+  .regex(noControlCharacters, { message: 'Use letters, numbers, spaces and punctuation only.' })
   .describe('What the app and your partner call you. A first name or nickname is enough.');
 
 export const signupInputSchema = z.strictObject({

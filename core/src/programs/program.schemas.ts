@@ -1,8 +1,14 @@
 import { z } from 'zod';
-import { staffRoleSchema } from '../auth/auth.schemas';
+import { noControlCharacters, staffRoleSchema } from '../auth/auth.schemas';
 
 export const createProgramInputSchema = z.strictObject({
-  name: z.string().trim().min(2).max(120).describe('Name of the program, e.g. "Riverside Couples Recovery".'),
+  name: z
+    .string()
+    .trim()
+    .min(2)
+    .max(120)
+    .regex(noControlCharacters, { message: 'Use letters, numbers, spaces and punctuation only.' })
+    .describe('Name of the program, e.g. "Riverside Couples Recovery".'),
 });
 export type CreateProgramInput = z.infer<typeof createProgramInputSchema>;
 

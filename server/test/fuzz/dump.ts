@@ -1,0 +1,21 @@
+import { sql } from 'kysely';
+import type { TestApp } from '../test-app';
+
+/**
+ * Every table of the application, each as sorted JSON, so two dumps compare equal exactly when
+ * nothing was written. Tables are found in the catalog, so a table added later is included.
+ */
+export async function dumpDatabase(t: TestApp): Promise<string> {
+  const { rows: tables } = await sql<{ name: string }>`
+    select table_name as name from information_schema.tables
+    where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not like 'kysely_%'
+    order by table_name`.execute(t.database.db);
+  const parts: string[] = [];
+  for (const { name } of tables) {
+    const { rows } = await sql<{
+      data: unknown;
+    }>`select coalesce(json_agg(t order by t::text), '[]'::json) as data from ${sql.table(name)} t`.execute(t.database.db);
+    parts.push(`${name}:${JSON.stringify(rows[0]?.data)}`);
+  }
+  return parts.join('\n');
+}
