@@ -79,4 +79,74 @@ describe('program page', () => {
       expect(within(nav).queryByRole('link', { name: 'Us' })).toBeNull();
     }
   });
+
+  it('lets a clinician set a check-up schedule for a partner and reopen joint features after a positive safety screen', async () => {
+    const { requests } = mockServer({
+      'GET /api/me': () => ({
+        status: 200,
+        body: { ...alexMe, coupleId: null, staff: [{ programId: ids.program, programName: program.name, role: 'clinician' }] },
+      }),
+      'GET /api/programs/:id': () => ({
+        status: 200,
+        body: { ...program, myRole: 'clinician', can: { inviteClinician: false, inviteCouple: true, viewCaseload: true } },
+      }),
+      'GET /api/programs/:id/caseload': () => ({
+        status: 200,
+        body: { couples: [{ coupleId: ids.couple, partners: [{ id: ids.alex, displayName: 'Alex', enrollment: 'accepted' }] }] },
+      }),
+      'GET /api/programs/:id/alerts': () => ({
+        status: 200,
+        body: {
+          alerts: [
+            {
+              id: ids.invite,
+              personId: ids.alex,
+              personName: 'Alex',
+              kind: 'safety-screen',
+              higherRisk: false,
+              createdAt: '2026-11-24T09:00:00.000Z',
+              acknowledgedAt: null,
+            },
+          ],
+        },
+      }),
+      'GET /api/assessments/instruments': () => ({
+        status: 200,
+        body: {
+          ptsdCutoff: 3,
+          instruments: [
+            { id: 'phq-9', name: 'Patient Health Questionnaire-9' },
+            { id: 'csi-4', name: 'Couples Satisfaction Index (4-item)' },
+            { id: 'hark', name: 'HARK' },
+          ],
+        },
+      }),
+      'PUT /api/programs/:id/people/:personId/assessment-schedules/:instrumentId': () => ({ status: 204, body: null }),
+      'POST /api/programs/:id/people/:personId/safety-screen/reopen': () => ({ status: 204, body: null }),
+    });
+    const user = userEvent.setup();
+    renderApp(`/programs/${ids.program}`);
+    const caseload = await screen.findByRole('region', { name: 'Caseload' });
+    await user.click(await within(caseload).findByText('Check-up schedule for Alex'));
+    const instrument = await within(caseload).findByLabelText('Questionnaire');
+    // The safety screen is never scheduled by a clinician from here.
+    expect(within(instrument).queryByRole('option', { name: 'HARK' })).toBeNull();
+    await user.selectOptions(instrument, 'csi-4');
+    await user.selectOptions(within(caseload).getByLabelText('Due every'), '30');
+    await user.click(within(caseload).getByRole('button', { name: 'Save schedule' }));
+    expect(await within(caseload).findByText('Saved. Alex sees it as set by their clinician.')).toBeTruthy();
+    expect(requests.find((request) => request.method === 'PUT')).toMatchObject({
+      path: `/api/programs/${ids.program}/people/${ids.alex}/assessment-schedules/csi-4`,
+      body: { everyDays: 30 },
+    });
+
+    const alerts = screen.getByRole('region', { name: 'Safety alerts' });
+    await user.click(within(alerts).getByRole('button', { name: 'Open joint features again Alex' }));
+    expect(requests.some((request) => request.path.endsWith('/safety-screen/reopen'))).toBe(false);
+    await user.click(within(alerts).getByRole('button', { name: 'Yes, open them again' }));
+    expect(await within(alerts).findByText('Joint features are open again for Alex.')).toBeTruthy();
+    expect(
+      requests.filter((request) => request.path === `/api/programs/${ids.program}/people/${ids.alex}/safety-screen/reopen`),
+    ).toHaveLength(1);
+  });
 });

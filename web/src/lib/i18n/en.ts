@@ -361,6 +361,23 @@ export const en = {
       acknowledged: 'Acknowledged {{when}}',
       acknowledge: 'Acknowledge',
     },
+    reopen: {
+      start: 'Open joint features again',
+      confirmText:
+        'Only do this after talking with {{name}} alone and agreeing that joint features are safe for them now. Their partner is not told why they were closed.',
+      confirm: 'Yes, open them again',
+      cancel: 'Not now',
+      done: 'Joint features are open again for {{name}}.',
+    },
+    schedule: {
+      open: 'Check-up schedule for {{name}}',
+      instrument: 'Questionnaire',
+      every: 'Due every',
+      days_one: '{{count}} day',
+      days_other: '{{count}} days',
+      save: 'Save schedule',
+      saved: 'Saved. {{name}} sees it as set by their clinician.',
+    },
     newTitle: 'Set up a program',
     newIntro:
       'For treatment programs and clinics. As admin you invite clinicians; clinicians invite couples. Admins see no clinical content.',

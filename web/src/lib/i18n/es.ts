@@ -377,6 +377,23 @@ export const es: Translation = {
       acknowledged: 'Vista {{when}}',
       acknowledge: 'Marcar como vista',
     },
+    reopen: {
+      start: 'Volver a abrir las funciones en pareja',
+      confirmText:
+        'Hazlo solo después de hablar a solas con {{name}} y acordar que las funciones en pareja son seguras ahora. A su pareja no se le dice por qué estaban cerradas.',
+      confirm: 'Sí, volver a abrirlas',
+      cancel: 'Ahora no',
+      done: 'Las funciones en pareja están abiertas otra vez para {{name}}.',
+    },
+    schedule: {
+      open: 'Calendario de chequeos de {{name}}',
+      instrument: 'Cuestionario',
+      every: 'Cada',
+      days_one: '{{count}} día',
+      days_other: '{{count}} días',
+      save: 'Guardar calendario',
+      saved: 'Guardado. {{name}} lo ve como fijado por su profesional clínico.',
+    },
     newTitle: 'Crear un programa',
     newIntro:
       'Para programas de tratamiento y clínicas. Como administrador invitas a profesionales clínicos; ellos invitan a las parejas. Quien administra no ve contenido clínico.',

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { careAlertListSchema } from '@twofold/core/assessments/assessment.schemas';
+import type { careAlertListSchema, instrumentListSchema } from '@twofold/core/assessments/assessment.schemas';
 import type { CreatedInvite } from '@twofold/core/couples/couple.schemas';
 import type { Caseload, CreateProgramInput, Program } from '@twofold/core/programs/program.schemas';
 import { api } from '../../../lib/api-client';
@@ -54,5 +54,32 @@ export function useAcknowledgeAlert(programId: string) {
   return useMutation({
     mutationFn: (alertId: string) => api.post(`${path(programId)}/alerts/${encodeURIComponent(alertId)}/acknowledge`),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['program', programId, 'alerts'] }),
+  });
+}
+
+/** A clinician opens a person's joint features again after a positive safety screen. */
+export function useReopenJointFeatures(programId: string) {
+  return useMutation({
+    mutationFn: (personId: string) => api.post(`${path(programId)}/people/${encodeURIComponent(personId)}/safety-screen/reopen`),
+  });
+}
+
+/** The questionnaires this Twofold offers (a clinician schedules one of them). */
+export function useOfferedInstruments(enabled: boolean) {
+  return useQuery({
+    queryKey: ['assessments', 'instruments'],
+    queryFn: () => api.get<z.infer<typeof instrumentListSchema>>('/api/assessments/instruments'),
+    enabled,
+  });
+}
+
+/** A clinician sets how often a questionnaire is due for a person enrolled in the program. */
+export function useSetScheduleForPerson(programId: string) {
+  return useMutation({
+    mutationFn: (input: { personId: string; instrumentId: string; everyDays: number }) =>
+      api.put(
+        `${path(programId)}/people/${encodeURIComponent(input.personId)}/assessment-schedules/${encodeURIComponent(input.instrumentId)}`,
+        { everyDays: input.everyDays },
+      ),
   });
 }

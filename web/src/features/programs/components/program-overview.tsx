@@ -9,6 +9,7 @@ import { LoadError, Loading } from '../../../components/ui/loading';
 import { useProblemText } from '../../../lib/use-problem-text';
 import { useCaseload, useCreateProgramInvite } from '../api/use-programs';
 import { SafetyAlerts } from './safety-alerts';
+import { ScheduleForPerson } from './clinician-actions';
 
 function ProgramInvite({ programId, kind }: { programId: string; kind: 'clinician' | 'couple' }) {
   const { t } = useTranslation();
@@ -32,7 +33,7 @@ function ProgramInvite({ programId, kind }: { programId: string; kind: 'clinicia
   );
 }
 
-function Caseload({ programId }: { programId: string }) {
+function Caseload({ programId, isClinician }: { programId: string; isClinician: boolean }) {
   const { t } = useTranslation();
   const caseload = useCaseload(programId, true);
   if (caseload.isPending) {
@@ -56,6 +57,9 @@ function Caseload({ programId }: { programId: string }) {
               <li key={partner.id}>
                 {partner.displayName}{' '}
                 <span className={`badge badge--${partner.enrollment}`}>{t(`programs.enrollment.${partner.enrollment}`)}</span>
+                {isClinician && partner.enrollment === 'accepted' ? (
+                  <ScheduleForPerson programId={programId} personId={partner.id} personName={partner.displayName} />
+                ) : null}
               </li>
             ))}
           </ul>
@@ -83,7 +87,7 @@ export function ProgramOverview({ program }: { program: Program }) {
       ) : null}
       {program.can.viewCaseload ? (
         <Section title={t('programs.caseloadTitle')} id="caseload">
-          <Caseload programId={program.id} />
+          <Caseload programId={program.id} isClinician={program.myRole === 'clinician'} />
         </Section>
       ) : null}
       <Section title={t('programs.counts')} id="counts">

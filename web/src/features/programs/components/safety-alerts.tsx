@@ -5,6 +5,7 @@ import { Notice } from '../../../components/ui/notice';
 import { formatDateTime } from '../../../lib/format';
 import { useProblemText } from '../../../lib/use-problem-text';
 import { useAcknowledgeAlert, useCareAlerts } from '../api/use-programs';
+import { ReopenJointFeatures } from './clinician-actions';
 
 /** Clinicians: safety alerts about people enrolled now, newest first, each acknowledged once someone followed up. */
 export function SafetyAlerts({ programId }: { programId: string }) {
@@ -34,6 +35,9 @@ export function SafetyAlerts({ programId }: { programId: string }) {
             </p>
             <p>{t(`programs.alerts.kind.${alert.kind}`)}</p>
             <p className="muted">{t('programs.alerts.when', { when: formatDateTime(alert.createdAt, i18n.language) })}</p>
+            {alert.kind === 'safety-screen' ? (
+              <ReopenJointFeatures programId={programId} personId={alert.personId} personName={alert.personName} />
+            ) : null}
             {alert.acknowledgedAt ? (
               <p className="muted">{t('programs.alerts.acknowledged', { when: formatDateTime(alert.acknowledgedAt, i18n.language) })}</p>
             ) : (
