@@ -340,6 +340,11 @@ export const en = {
     intro: 'Every time someone else opened something you shared, it is written here. You can stop sharing at any time on the sharing page.',
     empty: 'Nobody else has looked at your data.',
     event: '{{name}} ({{relation}}) read “{{kind}}”',
+    careKinds: {
+      'safety-alerts': 'a safety alert about you',
+      'assessment-schedules': 'your check-up schedule',
+      'safety-screen': 'your safety check',
+    },
     relations: { partner: 'partner', clinician: 'clinician', 'former-partner': 'former partner' },
     purposes: { 'partner-support': 'To support you as your partner', treatment: 'For your treatment' },
     when: 'When',

@@ -355,6 +355,11 @@ export const es: Translation = {
       'Cada vez que otra persona abrió algo que compartiste, queda anotado aquí. Puedes dejar de compartir en cualquier momento en la página de compartir.',
     empty: 'Nadie más ha consultado tus datos.',
     event: '{{name}} ({{relation}}) leyó «{{kind}}»',
+    careKinds: {
+      'safety-alerts': 'una alerta de seguridad sobre ti',
+      'assessment-schedules': 'tu calendario de chequeos',
+      'safety-screen': 'tu chequeo de seguridad',
+    },
     relations: { partner: 'pareja', clinician: 'profesional clínico', 'former-partner': 'expareja' },
     purposes: { 'partner-support': 'Para apoyarte como tu pareja', treatment: 'Para tu tratamiento' },
     when: 'Cuándo',
