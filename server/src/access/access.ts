@@ -11,7 +11,7 @@ import {
 import type { StaffRole } from '@twofold/core/auth/auth.schemas';
 import type { Db, DbOrTx, Tx } from '../platform/db';
 import type { Actor } from '../platform/sessions';
-import { appendAuditEntry } from '../platform/audit';
+import { appendAuditEntry, lockAuditChain } from '../platform/audit';
 import { DomainError } from '../platform/errors';
 
 /**
@@ -56,13 +56,16 @@ interface RelationFacts {
  * Works out, in one query, how `viewerId` relates to `ownerId` right now and the owner's setting
  * for `kind`: a current partner (both active members of one couple) or a clinician active in a
  * program where the owner has accepted enrollment for themselves and not ended it.
+ * With `lockChain`, the same statement also takes the lock on the owner's audit chain (held to
+ * the end of the transaction), so that appending the audit entry later costs one statement.
  */
-async function findRelation(db: DbOrTx, viewerId: string, ownerId: string, kind: DataKind): Promise<RelationFacts> {
+async function findRelation(db: DbOrTx, viewerId: string, ownerId: string, kind: DataKind, lockChain = false): Promise<RelationFacts> {
   if (viewerId === ownerId) {
     return { relation: 'self', audience: 'private', programId: null };
   }
   const { rows } = await sql<{ audience: Audience | null; isPartner: boolean; programId: string | null }>`
     select
+      ${lockChain ? sql`${lockAuditChain(ownerId)} as chain_lock,` : sql``}
       (select audience from sharing_settings where owner_id = ${ownerId} and kind = ${kind}) as audience,
       exists (
         select 1 from couple_members viewer
@@ -113,23 +116,28 @@ export async function readAs<T>(
     return own;
   }
   return db.transaction().execute(async (tx) => {
-    const decision = await decideRead(tx, actor.userId, ownerId, kind);
-    if (!decision) {
+    const facts = await findRelation(tx, actor.userId, ownerId, kind, true);
+    if (facts.relation === null || !isVisible(facts.relation, facts.audience, kind)) {
       throw new DomainError('not-found', 'Nothing to show here.');
     }
+    const decision: ReadDecision = { relation: facts.relation, programId: facts.programId };
     const result = await read(tx, decision);
     if (result === undefined) {
       throw new DomainError('not-found', 'Nothing to show here.');
     }
-    await appendAuditEntry(tx, {
-      actorId: actor.userId,
-      subjectId: ownerId,
-      kind,
-      action: 'read',
-      purpose: decision.relation === 'clinician' ? 'treatment' : 'partner-support',
-      relation: decision.relation === 'clinician' ? 'clinician' : 'partner',
-      programId: decision.programId,
-    });
+    await appendAuditEntry(
+      tx,
+      {
+        actorId: actor.userId,
+        subjectId: ownerId,
+        kind,
+        action: 'read',
+        purpose: decision.relation === 'clinician' ? 'treatment' : 'partner-support',
+        relation: decision.relation === 'clinician' ? 'clinician' : 'partner',
+        programId: decision.programId,
+      },
+      { isChainLocked: true },
+    );
     return result;
   });
 }
@@ -147,20 +155,24 @@ export async function readEntriesSharedWithCareTeam<T>(
   read: (tx: Tx) => Promise<T>,
 ): Promise<T> {
   return db.transaction().execute(async (tx) => {
-    const facts = await findRelation(tx, actor.userId, ownerId, kind);
+    const facts = await findRelation(tx, actor.userId, ownerId, kind, true);
     if (facts.relation !== 'clinician' || !hasEntrySharing(kind)) {
       throw new DomainError('not-found', 'Nothing to show here.');
     }
     const result = await read(tx);
-    await appendAuditEntry(tx, {
-      actorId: actor.userId,
-      subjectId: ownerId,
-      kind,
-      action: 'read',
-      purpose: 'treatment',
-      relation: 'clinician',
-      programId: facts.programId,
-    });
+    await appendAuditEntry(
+      tx,
+      {
+        actorId: actor.userId,
+        subjectId: ownerId,
+        kind,
+        action: 'read',
+        purpose: 'treatment',
+        relation: 'clinician',
+        programId: facts.programId,
+      },
+      { isChainLocked: true },
+    );
     return result;
   });
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { buildTestApp, type TestApp } from '../../test/test-app';
-import { appendAuditEntry, verifyAuditChain } from './audit';
+import { appendAuditEntry, lockAuditChain, verifyAuditChain } from './audit';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -41,6 +41,21 @@ describe('audit trail', () => {
       expect(rows[0]!.prevHash).toBe('0'.repeat(64));
       rows.slice(1).forEach((row, i) => expect(row.prevHash).toBe(rows[i]!.hash));
     }
+  });
+
+  it('computes the same hash in the database as the verifier, with a program and with the lock taken beforehand', async () => {
+    const db = t.database.db;
+    const subjectId = randomUUID();
+    const clinicianRead = { ...entry(subjectId), purpose: 'treatment' as const, relation: 'clinician' as const, programId: randomUUID() };
+    await db.transaction().execute((tx) => appendAuditEntry(tx, clinicianRead));
+    await db.transaction().execute(async (tx) => {
+      await sql`select ${lockAuditChain(subjectId)}`.execute(tx);
+      await appendAuditEntry(tx, entry(subjectId), { isChainLocked: true });
+    });
+    const rows = await db.selectFrom('auditEvents').selectAll().where('subjectId', '=', subjectId).orderBy('id').execute();
+    expect(rows.map((row) => row.programId)).toEqual([clinicianRead.programId, null]);
+    expect(rows[1]!.prevHash).toBe(rows[0]!.hash);
+    expect(await verifyAuditChain(db)).toBeNull();
   });
 
   it('refuses updates, deletes and truncation', async () => {

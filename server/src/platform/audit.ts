@@ -36,23 +36,54 @@ function chainHash(prevHash: string, entry: AuditEntry, at: string): string {
   return createHash('sha256').update(content).digest('hex');
 }
 
-/** Appends one entry. Call inside the transaction that reads the data, so both happen or neither. */
-export async function appendAuditEntry(tx: DbOrTx, entry: AuditEntry): Promise<void> {
-  // One writer at a time extends a person's chain; the lock ends with the transaction.
-  await sql`select pg_advisory_xact_lock(hashtext(${`audit:${entry.subjectId}`}))`.execute(tx);
-  const last = await tx
-    .selectFrom('auditEvents')
-    .select('hash')
-    .where('subjectId', '=', entry.subjectId)
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const prevHash = last?.hash ?? genesis;
+/**
+ * Appends one entry. Call inside the transaction that reads the data, so both happen or neither.
+ *
+ * Two statements: the lock on the person's chain, then one insert that reads the chain's last
+ * hash and computes the new one in the database (the same SHA-256 of the same JSON text as
+ * `chainHash`, which `verifyAuditChain` checks). The insert is a statement of its own, after the
+ * lock is held, so its snapshot sees every entry committed before: the chain cannot fork. A
+ * caller that already holds the lock in this transaction (`lockAuditChain`, taken together with
+ * another query to save a round trip) passes `{ isChainLocked: true }`: one statement.
+ */
+export async function appendAuditEntry(tx: DbOrTx, entry: AuditEntry, options: { isChainLocked?: boolean } = {}): Promise<void> {
+  if (!options.isChainLocked) {
+    // One writer at a time extends a person's chain; the lock ends with the transaction.
+    await sql`select ${lockAuditChain(entry.subjectId)}`.execute(tx);
+  }
   const at = new Date().toISOString();
-  await tx
-    .insertInto('auditEvents')
-    .values({ ...entry, at, prevHash, hash: chainHash(prevHash, entry, at) })
-    .execute();
+  const json = (value: unknown) => sql`to_json(${value}::text)::text`;
+  // JSON.stringify of an array of strings (and null): to_json escapes a string the same way.
+  const content = sql.join(
+    [
+      sql`to_json(prev.hash)::text`,
+      json(at),
+      json(entry.actorId),
+      json(entry.subjectId),
+      json(entry.kind),
+      json(entry.action),
+      json(entry.purpose),
+      json(entry.relation),
+      entry.programId === null ? sql`'null'` : json(entry.programId),
+    ],
+    sql`|| ',' ||`,
+  );
+  await sql`
+    insert into audit_events (at, actor_id, subject_id, kind, action, purpose, relation, program_id, prev_hash, hash)
+    select ${at}::timestamptz, ${entry.actorId}::uuid, ${entry.subjectId}::uuid, ${entry.kind}, ${entry.action}, ${entry.purpose},
+      ${entry.relation}, ${entry.programId}::uuid, prev.hash,
+      encode(sha256(convert_to('[' || ${content} || ']', 'UTF8')), 'hex')
+    from (select coalesce((select hash from audit_events where subject_id = ${entry.subjectId}::uuid order by id desc limit 1), ${genesis}) as hash) prev`.execute(
+    tx,
+  );
+}
+
+/**
+ * The SQL expression that takes the lock on `subjectId`'s audit chain until the transaction
+ * ends, to be selected in a query the caller runs anyway (it returns nothing useful).
+ */
+export function lockAuditChain(subjectId: string) {
+  return sql`pg_advisory_xact_lock(hashtext(${`audit:${subjectId}`}))`;
 }
 
 /** Walks every person's chain; returns the id of the first row that does not fit, or null when intact. */
