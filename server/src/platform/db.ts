@@ -14,6 +14,7 @@ import {
   type PostgresPool,
   type PostgresPoolClient,
   type QueryResult,
+  type RawBuilder,
   type Transaction,
   type TransactionSettings,
 } from 'kysely';
@@ -261,13 +262,14 @@ function isAlive(pid: number): boolean {
  * checked on first use: each stand-in must come out as a parameter and not in the SQL text.
  */
 export function reusableQuery<Args extends string[], Row>(
-  build: (db: DbOrTx, ...args: Args) => Compilable<Row>,
+  build: (db: DbOrTx, ...args: Args) => Compilable<Row> | RawBuilder<Row>,
 ): (db: DbOrTx, ...args: Args) => Promise<Row[]> {
   let compiled: { query: CompiledQuery<Row>; slots: number[] } | undefined;
   return async (db, ...args) => {
     if (!compiled) {
       const standIns = args.map((_, index) => `\u0000twofold-argument-${index}\u0000`) as Args;
-      const query = build(db, ...standIns).compile();
+      const built = build(db, ...standIns);
+      const query = 'isRawBuilder' in built ? built.compile(db) : built.compile();
       const slots = query.parameters.map((value) => standIns.indexOf(value as string));
       if (query.sql.includes('\u0000twofold-argument-') || standIns.some((_, index) => !slots.includes(index))) {
         throw new Error('reusableQuery: every argument must be bound as a value, and only as a value');

@@ -1,6 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type Expression } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import { reusableQuery, type DbOrTx } from '../../platform/db';
+import { inSession } from '../../platform/sessions';
 
 /** The actor's current couple with everything the couple page shows, in one query. */
 export async function findCoupleViewOf(db: DbOrTx, userId: string) {
@@ -8,8 +9,19 @@ export async function findCoupleViewOf(db: DbOrTx, userId: string) {
 }
 
 // Built once: the page is read on every visit, and building this query cost more than running it.
-const coupleViewOf = reusableQuery((db: DbOrTx, userId: string) =>
-  db
+const coupleViewOf = reusableQuery((db: DbOrTx, userId: string) => coupleView(db, userId));
+
+/**
+ * The same, for the person of a session cookie not yet checked, in one statement with the session
+ * check (`inSession`): one round trip for the whole request.
+ */
+export const coupleViewInSession = reusableQuery((db: DbOrTx, sessionId: string, idleMinutes: string) =>
+  inSession(sessionId, idleMinutes, (actorId) => coupleView(db, actorId)),
+);
+
+/** `userId`: a value, or the session's user id as an SQL expression. */
+function coupleView(db: DbOrTx, userId: string | Expression<string>) {
+  return db
     .selectFrom('coupleMembers as me')
     .innerJoin('couples', 'couples.id', 'me.coupleId')
     .where('me.userId', '=', userId)
@@ -57,8 +69,8 @@ const coupleViewOf = reusableQuery((db: DbOrTx, userId: string) =>
           .where('n.dismissedAt', 'is', null)
           .orderBy('n.createdAt', 'desc'),
       ).as('notices'),
-    ]),
-);
+    ]);
+}
 
 export async function countActiveMembersForUpdate(db: DbOrTx, coupleId: string): Promise<number> {
   // Locks the couple row, so two invite acceptances cannot both become the second partner.

@@ -3,13 +3,16 @@ import { z } from 'zod';
 import { coupleSchema, createdInviteSchema, idParamsSchema } from '@twofold/core/couples/couple.schemas';
 import type { Db } from '../../platform/db';
 import type { InviteSettings } from '../programs/programs.service';
-import { createCouple, dismissNotice, findMyCouple, invitePartner, leaveCouple, revokePartnerInvite } from './couples.service';
+import { createCouple, dismissNotice, findMyCoupleInSession, invitePartner, leaveCouple, revokePartnerInvite } from './couples.service';
 
 const tags = ['couple'];
 
 export const couplesRoutes: FastifyPluginAsyncZod<{ db: Db; invites: InviteSettings }> = async (app, { db, invites }) => {
-  app.get('/api/couple', { schema: { tags, summary: 'My couple space', response: { 200: coupleSchema } } }, async (request) =>
-    findMyCouple(db, request.actor),
+  // The session is checked in the read's own statement: one round trip per request.
+  app.get(
+    '/api/couple',
+    { config: { sessionInQuery: true }, schema: { tags, summary: 'My couple space', response: { 200: coupleSchema } } },
+    async (request) => findMyCoupleInSession(db, request.sessionClaim),
   );
 
   app.post(

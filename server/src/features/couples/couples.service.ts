@@ -1,18 +1,36 @@
 import { sql } from 'kysely';
 import type { Couple, CreatedInvite } from '@twofold/core/couples/couple.schemas';
 import type { Db, Tx } from '../../platform/db';
-import type { Actor } from '../../platform/sessions';
+import { actorFromSessionRows, type Actor, type SessionClaim } from '../../platform/sessions';
 import { DomainError } from '../../platform/errors';
 import { findMembership, requireMembership } from '../../access/access';
 import { resetPartnerSharing } from '../sharing/sharing.service';
 import { createInvite } from '../invites/invite-links';
-import { countActiveMembersForUpdate, findCoupleViewOf } from './couples.repository';
+import { countActiveMembersForUpdate, coupleViewInSession, findCoupleViewOf } from './couples.repository';
 
 const iso = (value: string | Date) => new Date(value).toISOString();
 
 /** The actor's couple space. Throws `not-in-couple` when they have none. */
 export async function findMyCouple(db: Db, actor: Actor): Promise<Couple> {
-  const row = await findCoupleViewOf(db, actor.userId);
+  return toCouple(await findCoupleViewOf(db, actor.userId), actor);
+}
+
+/**
+ * The couple space of the person whose session cookie this is, checked in the same statement
+ * (one round trip: `GET /api/couple` is read on every visit). 401 when the session has ended.
+ */
+export async function findMyCoupleInSession(db: Db, claim: SessionClaim): Promise<Couple> {
+  const { actor, rows } = await actorFromSessionRows<CoupleView>(
+    db,
+    claim,
+    await coupleViewInSession(db, claim.sessionId, String(claim.policy.idleMinutes)),
+  );
+  return toCouple(rows[0], actor);
+}
+
+type CoupleView = NonNullable<Awaited<ReturnType<typeof findCoupleViewOf>>>;
+
+function toCouple(row: CoupleView | undefined, actor: Actor): Couple {
   if (!row) {
     throw new DomainError('not-in-couple', 'You are not in a couple space yet.');
   }
