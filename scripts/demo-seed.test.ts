@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, TestClient, type TestApp } from '../server/test/test-app';
+import { buildTestApp, TestClient, totpCode, type TestApp } from '../server/test/test-app';
 import { createCipher, generateKey } from '../server/src/platform/crypto';
 import { demoPassword, seedDemo } from './demo-seed';
 
@@ -20,8 +20,11 @@ describe('demo data', () => {
       ...Array(2).fill('partner, couple 1 (one partner in recovery)'),
       ...Array(2).fill('partner, couple 2 (both partners in recovery)'),
     ]);
+    // Staff use two-step sign-in: the password, then a code from the secret the demo prints.
     const clinician = new TestClient(t.app);
-    const me = await clinician.post('/api/auth/login', { email: 'clinician@demo.twofold.test', password: demoPassword });
+    const challenge = await clinician.post('/api/auth/login', { email: 'clinician@demo.twofold.test', password: demoPassword });
+    expect(challenge.status).toBe(202);
+    const me = await clinician.post('/api/auth/login/two-factor', { code: totpCode(logins[1]![3]!, 1) });
     expect(me.status).toBe(200);
     const caseload = await clinician.get(`/api/programs/${me.body.staff[0].programId}/caseload`);
     expect(caseload.body.couples).toHaveLength(2);

@@ -3,6 +3,9 @@ import type { Cipher } from '../server/src/platform/crypto';
 import { createCapturingMailer } from '../server/src/platform/mailer';
 import type { Actor } from '../server/src/platform/sessions';
 import { confirmSignup, requestSignup, type AuthContext } from '../server/src/features/auth/auth.service';
+import { confirmEnrolment, startEnrolment } from '../server/src/features/auth/two-factor.service';
+import { throttlePolicy } from '../server/src/platform/throttle';
+import { TOTP, Secret } from 'otpauth';
 import { createCouple, invitePartner } from '../server/src/features/couples/couples.service';
 import { acceptInvite } from '../server/src/features/invites/invites.service';
 import { acceptEnrollment, createProgram, inviteClinician, inviteCouple } from '../server/src/features/programs/programs.service';
@@ -15,12 +18,27 @@ import { seedAssessmentHistory } from './demo-assessments';
 
 export const demoPassword = 'twofold demo passphrase';
 
-/** Creates the demo program, its staff and two couples through the services; returns the logins. */
-export async function seedDemo(db: Db, publicUrl: string, cipher: Cipher): Promise<Array<[role: string, email: string, name: string]>> {
+/**
+ * Creates the demo program, its staff and two couples through the services; returns the logins.
+ * Staff use two-step sign-in, as they must: their TOTP secret (base32) comes fourth, to add to an app.
+ */
+export async function seedDemo(
+  db: Db,
+  publicUrl: string,
+  cipher: Cipher,
+): Promise<Array<[role: string, email: string, name: string, twoFactorSecret?: string]>> {
   const mailer = createCapturingMailer();
-  const ctx: AuthContext = { db, mailer, publicUrl, sessionPolicy: { idleMinutes: 30, maxHours: 24 } };
+  const sessionPolicy = { idleMinutes: 30, maxHours: 24 };
+  const throttle = throttlePolicy(1000, 1);
+  const log = { error: () => {} } as unknown as AuthContext['log'];
+  const ctx: AuthContext = { db, mailer, publicUrl, sessionPolicy, cipher, throttle, passwordResetTtlMinutes: 30, log };
   const invites = { ttlDays: 7, publicUrl };
-  const logins: Array<[string, string, string]> = [];
+  const logins: Array<[string, string, string, string?]> = [];
+  const enableTwoFactor = async (actor: Actor, index: number) => {
+    const { secret } = await startEnrolment({ db, cipher, sessionPolicy, throttle }, actor);
+    await confirmEnrolment({ db, cipher, sessionPolicy, throttle }, actor, TOTP.generate({ secret: Secret.fromBase32(secret) }));
+    logins[index]![3] = secret;
+  };
 
   const person = async (displayName: string, email: string, role: string, timeZone = 'America/Chicago'): Promise<Actor> => {
     await requestSignup(ctx, { email, password: demoPassword, displayName, locale: 'en', timeZone });
@@ -32,8 +50,10 @@ export async function seedDemo(db: Db, publicUrl: string, cipher: Cipher): Promi
 
   const admin = await person('Morgan Lee', 'admin@demo.twofold.test', 'program admin');
   const clinician = await person('Dr. Rosa Alvarez', 'clinician@demo.twofold.test', 'clinician');
+  await enableTwoFactor(admin, 0);
   const program = await createProgram(db, admin, 'Riverside Couples Recovery (demo)');
   await acceptInvite(db, clinician, (await inviteClinician(db, admin, program.id, invites)).token);
+  await enableTwoFactor(clinician, 1);
 
   const couples = [
     {

@@ -22,8 +22,11 @@ async function main(): Promise<void> {
     }
     const logins = await seedDemo(database.db, config.publicUrl, resolveCipher(config, console));
     console.log(`\nDemo data is ready. Every account's password is: ${demoPassword}\n`);
-    for (const [role, email, name] of logins) {
+    for (const [role, email, name, twoFactorSecret] of logins) {
       console.log(`  ${email.padEnd(32)} ${name.padEnd(18)} ${role}`);
+      if (twoFactorSecret) {
+        console.log(`  ${''.padEnd(32)} two-step sign-in: add the secret ${twoFactorSecret} to an authenticator app`);
+      }
     }
     console.log(`\nStart Twofold with \`npm start\` and log in at ${config.publicUrl}/login\n`);
   } finally {

@@ -17,6 +17,7 @@ import { installErrorHandling, problemFor, sendProblem } from './platform/errors
 import { installHttpAuth } from './platform/http-auth';
 import { installSecurityHeaders } from './platform/security-headers';
 import { installDatabaseGate } from './platform/db-gate';
+import { throttlePolicy } from './platform/throttle';
 import { authRoutes } from './features/auth/auth.routes';
 import { couplesRoutes } from './features/couples/couples.routes';
 import { invitesRoutes } from './features/invites/invites.routes';
@@ -119,17 +120,22 @@ export async function buildApp({ config, database, cipher, mailer, logger }: App
     resources: crisisResourcesByRegion[config.crisisRegion] ?? crisisResourcesByRegion[defaultCrisisRegion]!,
   };
   const authRateLimit = { max: config.rateLimitAuthPerMinute, timeWindow: '1 minute' };
+  const throttle = throttlePolicy(config.rateLimitAccount.attempts, config.rateLimitAccount.windowMinutes);
   const authContext = {
     db,
     mailer: mailer ?? createMailer(config.smtp, app.log),
     publicUrl: config.publicUrl,
     sessionPolicy: { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours },
+    cipher,
+    throttle,
+    passwordResetTtlMinutes: config.passwordResetTtlMinutes,
+    log: app.log,
   };
 
   await app.register(systemRoutes, { db, dialect: database.dialect, crisis });
   await app.register(authRoutes, { ctx: authContext, secureCookies: config.secureCookies, authRateLimit });
   await app.register(couplesRoutes, { db, invites });
-  await app.register(invitesRoutes, { db });
+  await app.register(invitesRoutes, { db, rateLimit: authRateLimit, throttle });
   await app.register(programsRoutes, { db, invites });
   await app.register(sharingRoutes, { db });
   await app.register(supportPreferencesRoutes, { db, cipher });

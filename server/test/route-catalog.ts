@@ -157,7 +157,63 @@ export const routeCatalog: Row[] = [
   },
   { method: 'GET', url: '/api/me', isolated: false, request: () => ({ url: '/api/me' }), expect: signedIn(200) },
   { method: 'PATCH', url: '/api/me', isolated: false, request: () => ({ url: '/api/me', body: { locale: 'es' } }), expect: signedIn(200) },
+  // Sign-in security: password reset and change, two-step sign-in (TOTP).
   {
+    method: 'POST',
+    url: '/api/auth/login/two-factor',
+    isolated: false,
+    // Without the password step first there is nothing to finish.
+    request: () => ({ url: '/api/auth/login/two-factor', body: { code: '123456' } }),
+    expect: all(401),
+  },
+  {
+    method: 'POST',
+    url: '/api/auth/password-reset',
+    isolated: false,
+    request: (s) => ({ url: '/api/auth/password-reset', body: { email: s.emails.get('owner') } }),
+    expect: all(202),
+  },
+  {
+    method: 'POST',
+    url: '/api/auth/password-reset/confirm',
+    isolated: false,
+    request: () => ({
+      url: '/api/auth/password-reset/confirm',
+      body: { token: 'not-a-real-token-at-all', password: 'a long enough passphrase' },
+    }),
+    expect: all(410),
+  },
+  {
+    method: 'POST',
+    url: '/api/me/password',
+    isolated: false,
+    request: () => ({ url: '/api/me/password', body: { currentPassword: 'wrong password here', newPassword: 'a long enough passphrase' } }),
+    expect: signedIn(401),
+  },
+  { method: 'GET', url: '/api/me/two-factor', isolated: false, request: () => ({ url: '/api/me/two-factor' }), expect: signedIn(200) },
+  {
+    method: 'POST',
+    url: '/api/me/two-factor',
+    isolated: false,
+    request: () => ({ url: '/api/me/two-factor' }),
+    // The clinicians have it on already.
+    expect: { ...signedIn(201), clinicianOutside: 409, clinicianInProgram: 409 },
+  },
+  {
+    method: 'POST',
+    url: '/api/me/two-factor/confirm',
+    isolated: false,
+    // After the row above: a wrong first code for those setting it up; nothing to confirm for the clinicians.
+    request: () => ({ url: '/api/me/two-factor/confirm', body: { code: '000000' } }),
+    expect: { ...signedIn(401), clinicianOutside: 409, clinicianInProgram: 409 },
+  },
+  {
+    method: 'POST',
+    url: '/api/me/two-factor/disable',
+    isolated: false,
+    request: () => ({ url: '/api/me/two-factor/disable', body: { password: 'wrong password here', code: '123456' } }),
+    expect: signedIn(401),
+  },  {
     method: 'GET',
     url: '/api/couple',
     isolated: false,
@@ -221,7 +277,8 @@ export const routeCatalog: Row[] = [
     url: '/api/programs',
     isolated: false,
     request: () => ({ url: '/api/programs', body: { name: 'New Program' } }),
-    expect: signedIn(201),
+    // Program staff must use two-step sign-in: only the clinicians have it on.
+    expect: { ...signedIn(403), clinicianOutside: 201, clinicianInProgram: 201 },
   },
   {
     method: 'GET',

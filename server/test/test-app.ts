@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
+import { Secret, TOTP } from 'otpauth';
 import { buildApp } from '../src/app';
 import { loadConfig, type Config } from '../src/platform/config';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../src/platform/db';
@@ -31,6 +32,7 @@ export async function buildTestApp(env: Record<string, string> = {}): Promise<Te
     LOG_LEVEL: 'silent',
     PUBLIC_URL: 'http://twofold.test',
     RATE_LIMIT_AUTH_PER_MINUTE: '1000',
+    RATE_LIMIT_ACCOUNT_ATTEMPTS: '1000',
     ...env,
   });
   const database = await openDatabase(target);
@@ -193,13 +195,36 @@ export async function newCouple(
   return { a, b, coupleId: couple.body.id };
 }
 
-/** A program with an admin and a clinician, and the clinician's couple-invite link. */
+/** A current TOTP code for a base32 secret; `stepsAhead` 1 gives the next step's (accepted too), as a code never works twice. */
+export function totpCode(secret: string, stepsAhead = 0): string {
+  return TOTP.generate({ secret: Secret.fromBase32(secret), timestamp: Date.now() + stepsAhead * 30_000 });
+}
+
+/** Turns two-step sign-in on for a signed-in client; returns the secret and the recovery codes. */
+export async function enableTwoFactor(client: TestClient): Promise<{ secret: string; recoveryCodes: string[] }> {
+  const started = await client.post('/api/me/two-factor');
+  if (started.status !== 201) {
+    throw new Error(`two-factor enrolment answered ${started.status}: ${JSON.stringify(started.body)}`);
+  }
+  const confirmed = await client.post('/api/me/two-factor/confirm', { code: totpCode(started.body.secret) });
+  if (confirmed.status !== 200) {
+    throw new Error(`two-factor confirmation answered ${confirmed.status}: ${JSON.stringify(confirmed.body)}`);
+  }
+  return { secret: started.body.secret as string, recoveryCodes: confirmed.body.recoveryCodes as string[] };
+}
+
+/**
+ * A program with an admin and a clinician, and the clinician's couple-invite link. Both use
+ * two-step sign-in, as program staff must.
+ */
 export async function newProgram(t: TestApp, name = 'Riverside Couples Program') {
   const admin = await newPerson(t, 'Avery (admin)');
+  await enableTwoFactor(admin);
   const program = await admin.post('/api/programs', { name });
   const clinicianInvite = await admin.post(`/api/programs/${program.body.id}/clinician-invites`);
   const clinician = await newPerson(t, 'Dr. Casey');
   await clinician.post(`/api/invites/${clinicianInvite.body.token}/accept`);
+  await enableTwoFactor(clinician);
   return { admin, clinician, programId: program.body.id as string };
 }
 

@@ -79,6 +79,7 @@ async function findRelation(db: DbOrTx, viewerId: string, ownerId: string, kind:
         join program_staff s on s.program_id = e.program_id
         where e.user_id = ${ownerId} and e.accepted_at is not null and e.ended_at is null
           and s.user_id = ${viewerId} and s.role = 'clinician' and s.active
+          and exists (select 1 from two_factor_credentials t where t.user_id = s.user_id and t.confirmed_at is not null)
         limit 1
       ) as program_id`.execute(db);
   const row = rows[0];
@@ -211,20 +212,38 @@ export async function requireMembership(db: DbOrTx, actor: Actor): Promise<Membe
   return membership;
 }
 
+/** Program staff must use two-step sign-in: someone about to become staff (creating a program) too. */
+export async function requireTwoFactor(db: DbOrTx, actor: Actor): Promise<void> {
+  const row = await db
+    .selectFrom('twoFactorCredentials')
+    .select('userId')
+    .where('userId', '=', actor.userId)
+    .where('confirmedAt', 'is not', null)
+    .executeTakeFirst();
+  if (!row) {
+    throw new DomainError('two-factor-required', 'Set up two-step sign-in in Settings, then come back.');
+  }
+}
+
 /**
  * The actor's role in a program, required to be one of `roles`. Someone outside the program
- * gets `not-found`, so program ids do not reveal themselves.
+ * gets `not-found`, so program ids do not reveal themselves. Staff must use two-step sign-in
+ * (TOTP): without it, they get `two-factor-required` and nothing of the program.
  */
 export async function requireProgramRole(db: DbOrTx, actor: Actor, programId: string, roles: StaffRole[]): Promise<StaffRole> {
   const row = await db
     .selectFrom('programStaff')
-    .select('role')
-    .where('programId', '=', programId)
-    .where('userId', '=', actor.userId)
-    .where('active', '=', true)
+    .leftJoin('twoFactorCredentials as t', (join) => join.onRef('t.userId', '=', 'programStaff.userId').on('t.confirmedAt', 'is not', null))
+    .select(['programStaff.role', 't.userId as twoFactorUserId'])
+    .where('programStaff.programId', '=', programId)
+    .where('programStaff.userId', '=', actor.userId)
+    .where('programStaff.active', '=', true)
     .executeTakeFirst();
   if (!row) {
     throw new DomainError('not-found', 'Nothing to show here.');
+  }
+  if (row.twoFactorUserId === null) {
+    throw new DomainError('two-factor-required', 'Set up two-step sign-in in Settings, then come back.');
   }
   if (!roles.includes(row.role)) {
     throw new DomainError('not-program-staff', `Only a program ${roles.join(' or ')} can do this.`);

@@ -125,6 +125,43 @@ export interface PendingSignupsTable {
   expiresAt: Timestamp;
 }
 
+/** Sign-in security (migration 0011-sign-in-security). Secrets are hashes, the TOTP secret ciphertext. */
+export interface PasswordResetsTable {
+  tokenHash: string;
+  userId: string;
+  createdAt: CreatedAt;
+  expiresAt: Timestamp;
+}
+
+export interface AuthThrottleTable {
+  key: string;
+  windowStartedAt: Timestamp;
+  attempts: number;
+}
+
+export interface TwoFactorCredentialsTable {
+  userId: string;
+  secretCiphertext: string;
+  createdAt: CreatedAt;
+  confirmedAt: Timestamp | null;
+  lastUsedStep: number | null;
+}
+
+export interface TwoFactorRecoveryCodesTable {
+  codeHash: string;
+  userId: string;
+  createdAt: CreatedAt;
+  usedAt: Timestamp | null;
+}
+
+export interface PendingLoginsTable {
+  tokenHash: string;
+  userId: string;
+  createdAt: CreatedAt;
+  expiresAt: Timestamp;
+  attempts: ColumnType<number, number | undefined, number>;
+}
+
 /** A calendar day, 'YYYY-MM-DD' (see platform/db.ts). */
 type LocalDate = string;
 
@@ -302,6 +339,11 @@ export interface Database {
   pendingSignups: PendingSignupsTable;
   users: UsersTable;
   sessions: SessionsTable;
+  passwordResets: PasswordResetsTable;
+  authThrottle: AuthThrottleTable;
+  twoFactorCredentials: TwoFactorCredentialsTable;
+  twoFactorRecoveryCodes: TwoFactorRecoveryCodesTable;
+  pendingLogins: PendingLoginsTable;
   couples: CouplesTable;
   coupleMembers: CoupleMembersTable;
   invites: InvitesTable;

@@ -19,6 +19,7 @@ export const encryptedColumns = [
   { table: 'journal_entries', key: ['id'], columns: { title_ciphertext: 'title', body_ciphertext: 'body' } },
   { table: 'goals', key: ['id'], columns: { title_ciphertext: 'title', why_ciphertext: 'why' } },
   { table: 'goal_steps', key: ['id'], columns: { title_ciphertext: 'title' } },
+  { table: 'two_factor_credentials', key: ['user_id'], columns: { secret_ciphertext: 'secret' } },
 ] as const;
 
 export type EncryptedTable = (typeof encryptedColumns)[number]['table'];

@@ -49,6 +49,14 @@ const configSchema = z.object({
   SMTP_FROM: z.string().default('Twofold <no-reply@localhost>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  RATE_LIMIT_ACCOUNT_ATTEMPTS: z.coerce.number().int().min(1).default(10),
+  RATE_LIMIT_ACCOUNT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  PASSWORD_RESET_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(30),
   DB_QUEUE_LIMIT: z.coerce.number().int().min(1).default(256),
   INSTRUMENTS_OFF: z
     .string()
@@ -81,6 +89,9 @@ export interface Config {
   smtp: { url: string | null; from: string };
   logLevel: string;
   rateLimitAuthPerMinute: number;
+  /** Per-account attempts (login, codes, reset, invite) in a window, counted in the database. */
+  rateLimitAccount: { attempts: number; windowMinutes: number };
+  passwordResetTtlMinutes: number;
   dbQueueLimit: number;
   /** Questionnaires switched off (e.g. a licence the deployment does not hold). */
   instrumentsOff: InstrumentId[];
@@ -120,6 +131,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtp: { url: c.SMTP_URL ?? null, from: c.SMTP_FROM },
     logLevel: c.LOG_LEVEL,
     rateLimitAuthPerMinute: c.RATE_LIMIT_AUTH_PER_MINUTE,
+    rateLimitAccount: { attempts: c.RATE_LIMIT_ACCOUNT_ATTEMPTS, windowMinutes: c.RATE_LIMIT_ACCOUNT_WINDOW_MINUTES },
+    passwordResetTtlMinutes: c.PASSWORD_RESET_TTL_MINUTES,
     dbQueueLimit: c.DB_QUEUE_LIMIT,
     instrumentsOff: c.INSTRUMENTS_OFF ?? [],
     ptsdCutoff: c.PC_PTSD_5_CUTOFF === '4' ? 4 : 3,

@@ -10,8 +10,38 @@ import {
   signupRequestSchema,
   updateProfileInputSchema,
 } from '@twofold/core/auth/auth.schemas';
+import {
+  passwordChangeInputSchema,
+  passwordResetAcceptedSchema,
+  passwordResetConfirmSchema,
+  passwordResetRequestSchema,
+  recoveryCodesSchema,
+  twoFactorChallengeSchema,
+  twoFactorConfirmInputSchema,
+  twoFactorDisableInputSchema,
+  twoFactorEnrolmentSchema,
+  twoFactorLoginInputSchema,
+  twoFactorStatusSchema,
+} from '@twofold/core/auth/sign-in-security.schemas';
 import { sessionCookie } from '../../platform/http-auth';
-import { confirmSignup, findMe, logIn, logOut, logOutEverywhere, requestSignup, updateProfile, type AuthContext } from './auth.service';
+import {
+  completeTwoFactorLogin,
+  confirmSignup,
+  findMe,
+  logIn,
+  logOut,
+  logOutEverywhere,
+  pendingLoginMinutes,
+  requestSignup,
+  updateProfile,
+  type AuthContext,
+} from './auth.service';
+import { changePassword, confirmPasswordReset, requestPasswordReset } from './password.service';
+import { confirmEnrolment, disableTwoFactor, findTwoFactorStatus, startEnrolment } from './two-factor.service';
+
+/** Between the password and the code of a two-step login; sent only to the code step. */
+const pendingLoginCookie = 'twofold_pending_login';
+const pendingLoginPath = '/api/auth/login';
 
 export interface AuthRoutesOptions {
   ctx: AuthContext;
@@ -31,6 +61,10 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
       maxAge: ctx.sessionPolicy.maxHours * 3600,
     });
   const clearSessionCookie = (reply: FastifyReply) => reply.clearCookie(sessionCookie, { path: '/' });
+  const twoFactorChallenge = {
+    status: 'two-factor-required' as const,
+    message: 'Enter the code from your authenticator app, or a recovery code.',
+  };
 
   app.get(
     '/api/csrf-token',
@@ -81,12 +115,87 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
     '/api/auth/login',
     {
       config: { public: true, rateLimit: authRateLimit },
-      schema: { tags, summary: 'Log in', body: loginInputSchema, response: { 200: meSchema } },
+      schema: {
+        tags,
+        summary: 'Log in',
+        description:
+          'Answers 200 with a session, or 202 when the account uses two-step sign-in: then POST /api/auth/login/two-factor with a code within 5 minutes. Attempts are limited per client address and per address typed.',
+        body: loginInputSchema,
+        response: { 200: meSchema, 202: twoFactorChallengeSchema },
+      },
     },
     async (request, reply) => {
-      const { user, sessionToken } = await logIn(ctx, request.body.email, request.body.password);
+      const result = await logIn(ctx, request.body.email, request.body.password);
+      if (result.kind === 'two-factor') {
+        reply.setCookie(pendingLoginCookie, result.pendingToken, {
+          httpOnly: true,
+          sameSite: 'strict',
+          secure: secureCookies,
+          path: pendingLoginPath,
+          maxAge: pendingLoginMinutes * 60,
+        });
+        return reply.code(202).send(twoFactorChallenge);
+      }
+      setSessionCookie(reply, result.sessionToken);
+      return reply.code(200).send(await findMe(ctx.db, result.user.id));
+    },
+  );
+
+  app.post(
+    '/api/auth/login/two-factor',
+    {
+      config: { public: true, rateLimit: authRateLimit },
+      schema: {
+        tags,
+        summary: 'Second step of a two-step login: a code from the app, or a recovery code; starts a session',
+        body: twoFactorLoginInputSchema,
+        response: { 200: meSchema },
+      },
+    },
+    async (request, reply) => {
+      const { user, sessionToken } = await completeTwoFactorLogin(ctx, request.cookies[pendingLoginCookie], request.body.code);
+      reply.clearCookie(pendingLoginCookie, { path: pendingLoginPath });
       setSessionCookie(reply, sessionToken);
       return findMe(ctx.db, user.id);
+    },
+  );
+
+  app.post(
+    '/api/auth/password-reset',
+    {
+      config: { public: true, rateLimit: authRateLimit },
+      schema: {
+        tags,
+        summary: 'Ask for a password reset link by e-mail',
+        description: 'Answers 202 the same way whether or not the address has an account; only an account gets the e-mail.',
+        body: passwordResetRequestSchema,
+        response: { 202: passwordResetAcceptedSchema },
+      },
+    },
+    async (request, reply) => {
+      await requestPasswordReset(ctx, request.body.email);
+      return reply.code(202).send({
+        status: 'check-email',
+        message: 'If an account has this address, we sent it a link to choose a new password.',
+      });
+    },
+  );
+
+  app.post(
+    '/api/auth/password-reset/confirm',
+    {
+      config: { public: true, rateLimit: authRateLimit },
+      schema: {
+        tags,
+        summary: 'Choose a new password with the e-mailed link; every session of the account ends',
+        description: 'Answers 204; then log in with the new password (and the second factor, if the account uses one).',
+        body: passwordResetConfirmSchema,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await confirmPasswordReset(ctx, request.body.token, request.body.password);
+      return reply.code(204).send(null);
     },
   );
 
@@ -118,5 +227,73 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
     '/api/me',
     { schema: { tags, summary: 'Change my name, language or time zone', body: updateProfileInputSchema, response: { 200: meSchema } } },
     async (request) => updateProfile(ctx.db, request.actor, request.body),
+  );
+
+  app.post(
+    '/api/me/password',
+    {
+      schema: {
+        tags,
+        summary: 'Change my password; every other session ends and this one is renewed',
+        body: passwordChangeInputSchema,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      setSessionCookie(reply, await changePassword(ctx, request.actor, request.body));
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/me/two-factor',
+    { schema: { tags, summary: 'Is two-step sign-in on, and is it required of me?', response: { 200: twoFactorStatusSchema } } },
+    async (request) => findTwoFactorStatus(ctx.db, request.actor.userId),
+  );
+
+  app.post(
+    '/api/me/two-factor',
+    {
+      schema: {
+        tags,
+        summary: 'Start setting up two-step sign-in: a new secret as an otpauth URI and a QR code',
+        response: { 201: twoFactorEnrolmentSchema },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await startEnrolment(ctx, request.actor)),
+  );
+
+  app.post(
+    '/api/me/two-factor/confirm',
+    {
+      schema: {
+        tags,
+        summary: 'Turn two-step sign-in on with a first code; answers the recovery codes, once',
+        description: 'Every other session ends; this one is renewed.',
+        body: twoFactorConfirmInputSchema,
+        response: { 200: recoveryCodesSchema },
+      },
+    },
+    async (request, reply) => {
+      const { recoveryCodes, sessionToken } = await confirmEnrolment(ctx, request.actor, request.body.code);
+      setSessionCookie(reply, sessionToken);
+      return { recoveryCodes };
+    },
+  );
+
+  app.post(
+    '/api/me/two-factor/disable',
+    {
+      schema: {
+        tags,
+        summary: 'Turn two-step sign-in off: needs the password and a code',
+        body: twoFactorDisableInputSchema,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await disableTwoFactor(ctx, request.actor, request.body.password, request.body.code);
+      return reply.code(204).send(null);
+    },
   );
 };

@@ -2,10 +2,13 @@ import argon2 from 'argon2';
 import { sql } from 'kysely';
 import type { Me, SignupRequest, UpdateProfileInput, User } from '@twofold/core/auth/auth.schemas';
 import type { Db } from '../../platform/db';
-import type { Mailer } from '../../platform/mailer';
-import { hashToken, randomToken } from '../../platform/crypto';
+import type { FastifyBaseLogger } from 'fastify';
+import type { MailMessage, Mailer } from '../../platform/mailer';
+import { hashToken, randomToken, type Cipher } from '../../platform/crypto';
 import { createSession, endAllSessions, endSession, type Actor, type SessionPolicy } from '../../platform/sessions';
 import { DomainError } from '../../platform/errors';
+import { clearAttempts, takeAttempt, type ThrottlePolicy } from '../../platform/throttle';
+import { hasTwoFactor, verifySecondFactor } from './two-factor.service';
 import { findMembership } from '../../access/access';
 import type { UserRow } from '../../db/database';
 
@@ -14,10 +17,26 @@ export interface AuthContext {
   mailer: Mailer;
   publicUrl: string;
   sessionPolicy: SessionPolicy;
+  cipher: Cipher;
+  /** Per-account attempt limits, shared by every server process (platform/throttle.ts). */
+  throttle: ThrottlePolicy;
+  passwordResetTtlMinutes: number;
+  log: FastifyBaseLogger;
 }
 
 /** argon2id with the library's defaults (m=64 MiB, t=3, p=4), above OWASP's minimum for argon2id. */
-const hashOptions = { type: argon2.argon2id } as const;
+export const hashOptions = { type: argon2.argon2id } as const;
+/** Between the password and the second factor of a two-step login. */
+export const pendingLoginMinutes = 5;
+const pendingLoginMaxCodes = 5;
+
+/**
+ * Sends an e-mail after the answer, so an SMTP round trip never makes one answer slower than
+ * another (which would tell whether an account exists). A failure is logged, without the text.
+ */
+export function sendInBackground(ctx: AuthContext, message: MailMessage): void {
+  ctx.mailer.send(message).catch((error: unknown) => ctx.log.error({ err: error, subject: message.subject }, 'e-mail not sent'));
+}
 const signupTtlHours = 24;
 
 // Verified against when no account matches, so a login takes as long either way.
@@ -92,13 +111,72 @@ export async function confirmSignup(ctx: AuthContext, token: string): Promise<{ 
   });
 }
 
-/** Checks a password. Unknown e-mail and wrong password are one and the same answer. */
-export async function logIn(ctx: AuthContext, email: string, password: string): Promise<{ user: User; sessionToken: string }> {
+export type LoginResult = { kind: 'session'; user: User; sessionToken: string } | { kind: 'two-factor'; pendingToken: string };
+
+/**
+ * Checks a password. Unknown e-mail and wrong password are one and the same answer. Attempts are
+ * counted per address as typed, account or not (platform/throttle.ts). An account with two-step
+ * sign-in gets no session yet: a short-lived pending login, whose cookie the code step needs.
+ */
+export async function logIn(ctx: AuthContext, email: string, password: string): Promise<LoginResult> {
+  await takeAttempt(ctx.db, ctx.throttle, 'login', email);
   const user = await ctx.db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
   const matches = await argon2.verify(user?.passwordHash ?? (await absentAccountHash), password);
   if (!user || !matches) {
     throw new DomainError('invalid-credentials', 'Check the e-mail address and password and try again.');
   }
+  if (await hasTwoFactor(ctx.db, user.id)) {
+    const pendingToken = randomToken();
+    await ctx.db
+      .insertInto('pendingLogins')
+      .values({
+        tokenHash: hashToken(pendingToken),
+        userId: user.id,
+        expiresAt: sql<Date>`now() + make_interval(mins => ${pendingLoginMinutes})`,
+      })
+      .execute();
+    return { kind: 'two-factor', pendingToken };
+  }
+  await clearAttempts(ctx.db, 'login', email);
+  return { kind: 'session', user: toUser(user), sessionToken: await createSession(ctx.db, user.id, ctx.sessionPolicy) };
+}
+
+/**
+ * The second step of a two-step login: a code from the app (never one used before) or a recovery
+ * code. A pending login takes at most five codes and lives five minutes; codes are also counted
+ * per account across all pending logins, so starting over does not give more guesses.
+ */
+export async function completeTwoFactorLogin(
+  ctx: AuthContext,
+  pendingToken: string | undefined,
+  code: string,
+): Promise<{ user: User; sessionToken: string }> {
+  const expired = new DomainError('unauthenticated', 'Your sign-in took too long. Log in again with your password.');
+  if (!pendingToken || pendingToken.length > 128) {
+    throw expired;
+  }
+  const pending = await ctx.db
+    .updateTable('pendingLogins')
+    .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
+    .where('tokenHash', '=', hashToken(pendingToken))
+    .where('expiresAt', '>', sql<Date>`now()`)
+    .returning(['userId', 'attempts'])
+    .executeTakeFirst();
+  if (!pending || pending.attempts > pendingLoginMaxCodes) {
+    await ctx.db.deleteFrom('pendingLogins').where('tokenHash', '=', hashToken(pendingToken)).execute();
+    throw expired;
+  }
+  await takeAttempt(ctx.db, ctx.throttle, 'two-factor', pending.userId);
+  if (!(await verifySecondFactor(ctx, pending.userId, code))) {
+    throw new DomainError('two-factor-code-invalid', 'That code did not match. Try the newest code from your app.');
+  }
+  const ended = await ctx.db.deleteFrom('pendingLogins').where('tokenHash', '=', hashToken(pendingToken)).executeTakeFirst();
+  if (ended.numDeletedRows === 0n) {
+    throw expired;
+  }
+  const user = await ctx.db.selectFrom('users').selectAll().where('id', '=', pending.userId).executeTakeFirstOrThrow();
+  await clearAttempts(ctx.db, 'login', user.email);
+  await clearAttempts(ctx.db, 'two-factor', user.id);
   return { user: toUser(user), sessionToken: await createSession(ctx.db, user.id, ctx.sessionPolicy) };
 }
 

@@ -4,7 +4,7 @@ import type { CreatedInvite } from '@twofold/core/couples/couple.schemas';
 import type { Db, Tx } from '../../platform/db';
 import type { Actor } from '../../platform/sessions';
 import { DomainError } from '../../platform/errors';
-import { requireMembership, requireProgramRole } from '../../access/access';
+import { requireMembership, requireProgramRole, requireTwoFactor } from '../../access/access';
 import { createInvite } from '../invites/invite-links';
 
 export interface InviteSettings {
@@ -12,8 +12,9 @@ export interface InviteSettings {
   publicUrl: string;
 }
 
-/** Creates a program; the actor becomes its admin. */
+/** Creates a program; the actor becomes its admin (staff use two-step sign-in, so it must be on). */
 export async function createProgram(db: Db, actor: Actor, name: string): Promise<Program> {
+  await requireTwoFactor(db, actor);
   const programId = await db.transaction().execute(async (tx) => {
     const program = await tx.insertInto('programs').values({ name, createdBy: actor.userId }).returning('id').executeTakeFirstOrThrow();
     await tx.insertInto('programStaff').values({ programId: program.id, userId: actor.userId, role: 'admin' }).execute();
