@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, TestClient, totpCode, type TestApp } from '../server/test/test-app';
-import { createCipher, generateKey } from '../server/src/platform/crypto';
+import { createCipher } from '../server/src/platform/crypto';
 import { demoPassword, seedDemo } from './demo-seed';
 
 let t: TestApp;
@@ -13,7 +13,8 @@ afterAll(async () => {
 
 describe('demo data', () => {
   it('creates a program, its staff and two enrolled couples whose people can log in', async () => {
-    const logins = await seedDemo(t.database.db, 'http://twofold.test', createCipher(generateKey()));
+    // The app's own key: the staff's TOTP secrets are read back at log-in.
+    const logins = await seedDemo(t.database.db, 'http://twofold.test', createCipher(t.encryptionKey));
     expect(logins.map(([role]) => role)).toEqual([
       'program admin',
       'clinician',

@@ -15,7 +15,7 @@ import type { Cipher } from './platform/crypto';
 import { createMailer, type Mailer } from './platform/mailer';
 import { installErrorHandling, problemFor, sendProblem } from './platform/errors';
 import { installHttpAuth } from './platform/http-auth';
-import { installSecurityHeaders } from './platform/security-headers';
+import { installSecurityHeaders, type SecurityHeadersFor } from './platform/security-headers';
 import { installDatabaseGate } from './platform/db-gate';
 import { throttlePolicy } from './platform/throttle';
 import { authRoutes } from './features/auth/auth.routes';
@@ -61,6 +61,9 @@ export const redactUrl = (url: string) => url.replace(secretInUrl, (_m, path?: s
 
 /** Builds the Twofold HTTP app without listening, so tests can `inject` requests. */
 export async function buildApp({ config, database, cipher, mailer, logger }: AppDependencies): Promise<FastifyInstance> {
+  // A malformed or over-long path is refused by the router before any hook runs: it still gets
+  // problem+json and the security headers (set below, once they are worked out).
+  let securityHeadersFor: SecurityHeadersFor = () => ({});
   const app = Fastify({
     logger: logger ?? {
       level: config.logLevel,
@@ -69,6 +72,10 @@ export async function buildApp({ config, database, cipher, mailer, logger }: App
     bodyLimit: 64 * 1024,
     trustProxy: config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors: (_error, request, reply) => {
+      reply.headers(securityHeadersFor(request.url));
+      return sendProblem(reply, problemFor('validation-failed', request, 'This address is not valid.'));
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -90,7 +97,7 @@ export async function buildApp({ config, database, cipher, mailer, logger }: App
   });
 
   const db = database.db;
-  await installSecurityHeaders(app, { hsts: config.secureCookies });
+  securityHeadersFor = await installSecurityHeaders(app, { hsts: config.secureCookies });
   installErrorHandling(app);
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });

@@ -7,14 +7,19 @@ import helmet, { type FastifyHelmetOptions } from '@fastify/helmet';
  * party, so the browser talks to nothing but the Twofold server (PRODUCT.md, principle 6).
  * Every API answer is `no-store`: health data must not sit in a browser or proxy cache.
  */
-export async function installSecurityHeaders(app: FastifyInstance, options: { hsts: boolean }): Promise<void> {
+export async function installSecurityHeaders(app: FastifyInstance, options: { hsts: boolean }): Promise<SecurityHeadersFor> {
   const headers = await helmetHeaders(helmetOptions(options));
   const apiHeaders = { ...headers, 'cache-control': 'no-store' };
+  const headersFor: SecurityHeadersFor = (url) => (url.startsWith('/api/') ? apiHeaders : headers);
   app.addHook('onRequest', (request, reply, done) => {
-    reply.headers(request.url.startsWith('/api/') ? apiHeaders : headers);
+    reply.headers(headersFor(request.url));
     done();
   });
+  return headersFor;
 }
+
+/** The headers an answer to `url` carries; for answers Fastify gives before any hook runs. */
+export type SecurityHeadersFor = (url: string) => Record<string, string>;
 
 function helmetOptions(options: { hsts: boolean }): FastifyHelmetOptions {
   return {
