@@ -19,6 +19,7 @@ export const errorCodes = [
   'not-in-couple',
   'cannot-invite-self',
   'not-program-staff',
+  'joint-features-closed',
   'two-factor-required',
   'two-factor-code-invalid',
   'reset-link-invalid',

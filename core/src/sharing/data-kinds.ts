@@ -26,6 +26,10 @@ export const dataKinds = [
   { id: 'assessments-substance-use', audiences: anyone },
   { id: 'assessments-attachment', audiences: anyone },
   { id: 'assessments-relationship', audiences: anyone },
+  // The couple's joint work (Recovery Contract, Trust Discussion calendar, commitments, told
+  // appreciations, boundaries, shared goals and activities). Both partners always see it; it reaches
+  // the care team only when BOTH partners choose 'care-team' here (server/src/access/together.ts).
+  { id: 'together', audiences: ['private', 'care-team'] },
   // Never shared as a whole: its owner may share single entries with the care team.
   { id: 'journal', audiences: ['private'], entriesShareableWithCareTeam: true },
 ] as const satisfies ReadonlyArray<{ id: string; audiences: readonly Audience[]; entriesShareableWithCareTeam?: boolean }>;

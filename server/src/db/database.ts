@@ -1,4 +1,17 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type {
+  ContractVersionsTable,
+  ContractPartsTable,
+  ContractSignaturesTable,
+  TrustDiscussionPartsTable,
+  CommitmentsTable,
+  AppreciationsTable,
+  BoundariesTable,
+  CoupleGoalsTable,
+  CoupleGoalMilestonesTable,
+  CoupleActivitiesTable,
+  ActivityRatingsTable,
+} from './together-tables';
 
 /** The Kysely view of the schema, camelCased by CamelCasePlugin. Keep in step with migrations/. */
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -354,6 +367,17 @@ export interface Database {
   supportPreferences: SupportPreferencesTable;
   coupleNotices: CoupleNoticesTable;
   auditEvents: AuditEventsTable;
+  contractVersions: ContractVersionsTable;
+  contractParts: ContractPartsTable;
+  contractSignatures: ContractSignaturesTable;
+  trustDiscussionParts: TrustDiscussionPartsTable;
+  commitments: CommitmentsTable;
+  appreciations: AppreciationsTable;
+  boundaries: BoundariesTable;
+  coupleGoals: CoupleGoalsTable;
+  coupleGoalMilestones: CoupleGoalMilestonesTable;
+  coupleActivities: CoupleActivitiesTable;
+  activityRatings: ActivityRatingsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

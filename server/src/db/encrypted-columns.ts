@@ -20,6 +20,18 @@ export const encryptedColumns = [
   { table: 'goals', key: ['id'], columns: { title_ciphertext: 'title', why_ciphertext: 'why' } },
   { table: 'goal_steps', key: ['id'], columns: { title_ciphertext: 'title' } },
   { table: 'two_factor_credentials', key: ['user_id'], columns: { secret_ciphertext: 'secret' } },
+  { table: 'contract_versions', key: ['id'], columns: { items_ciphertext: 'items' } },
+  {
+    table: 'contract_parts',
+    key: ['contract_version_id', 'partner_id'],
+    columns: { intention_ciphertext: 'intention', medication_ciphertext: 'medication', meetings_ciphertext: 'meetings' },
+  },
+  { table: 'commitments', key: ['id'], columns: { text_ciphertext: 'text' } },
+  { table: 'appreciations', key: ['id'], columns: { text_ciphertext: 'text' } },
+  { table: 'boundaries', key: ['id'], columns: { text_ciphertext: 'text' } },
+  { table: 'couple_goals', key: ['id'], columns: { title_ciphertext: 'title' } },
+  { table: 'couple_goal_milestones', key: ['id'], columns: { title_ciphertext: 'title' } },
+  { table: 'couple_activities', key: ['id'], columns: { title_ciphertext: 'title' } },
 ] as const;
 
 export type EncryptedTable = (typeof encryptedColumns)[number]['table'];

@@ -30,6 +30,8 @@ export const statusByCode: Record<ErrorCode, number> = {
   'not-in-couple': 409,
   'cannot-invite-self': 409,
   'not-program-staff': 403,
+  // The couple's safety screens do not open joint features (yet); says nothing about whose or why.
+  'joint-features-closed': 409,
   // Program staff without two-step sign-in: nothing of their program until they set it up.
   'two-factor-required': 403,
   'two-factor-code-invalid': 401,
@@ -56,6 +58,7 @@ const titles: Record<ErrorCode, string> = {
   'not-in-couple': 'You are not in a couple space.',
   'cannot-invite-self': 'This is your own invite.',
   'not-program-staff': 'Only program staff can do this.',
+  'joint-features-closed': 'Your shared space is not open yet.',
   'two-factor-required': 'Set up two-step sign-in first: program staff need it to open their program.',
   'two-factor-code-invalid': 'That code did not work.',
   'reset-link-invalid': 'This link has expired or was already used.',

@@ -6,6 +6,7 @@ import * as m0004 from './0004-pending-signups';
 import * as m0005 from './0005-personal-recovery';
 import * as m0006 from './0006-assessments';
 import * as m0007 from './0007-audit-append-only';
+import * as m0009 from './0009-together';
 import * as m0011 from './0011-sign-in-security';
 
 /** Every migration, in order. Names are permanent once released. */
@@ -17,5 +18,6 @@ export const migrations: Record<string, Migration> = {
   '0005-personal-recovery': m0005,
   '0006-assessments': m0006,
   '0007-audit-append-only': m0007,
+  '0009-together': m0009,
   '0011-sign-in-security': m0011,
 };

@@ -316,6 +316,11 @@ export const en = {
         label: 'Relationship satisfaction (CSI-4)',
         help: 'Your CSI-4 scores over time.',
       },
+      together: {
+        label: 'Our shared work as a couple',
+        help: 'Your Recovery Contract, Trust Discussion calendar, commitments, told appreciations, boundaries, shared goals and activities. Your partner always sees these.',
+        note: 'Your care team sees them only when both of you choose the care team here.',
+      },
       journal: {
         label: 'Journal',
         help: 'Your private journal.',

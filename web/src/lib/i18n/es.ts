@@ -330,6 +330,11 @@ export const es: Translation = {
         label: 'Satisfacción en la relación (CSI-4)',
         help: 'Tus puntuaciones del CSI-4 a lo largo del tiempo.',
       },
+      together: {
+        label: 'Nuestro trabajo compartido como pareja',
+        help: 'Su Contrato de Recuperación, el calendario de la Conversación de Confianza, compromisos, aprecios contados, límites, metas y actividades compartidas. Tu pareja siempre los ve.',
+        note: 'Su equipo de atención los ve solo cuando ambos eligen aquí al equipo de atención.',
+      },
       journal: {
         label: 'Diario',
         help: 'Tu diario privado.',
