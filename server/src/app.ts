@@ -33,6 +33,7 @@ import { copingRoutes } from './features/coping/coping.routes';
 import { journalRoutes } from './features/journal/journal.routes';
 import { goalsRoutes } from './features/goals/goals.routes';
 import { assessmentsRoutes } from './features/assessments/assessments.routes';
+import { skillsRoutes } from './features/communication/skills.routes';
 import { instrumentIds } from '@twofold/core/assessments/instruments';
 
 declare module 'fastify' {
@@ -149,6 +150,10 @@ export async function buildApp({ config, database, cipher, mailer, logger }: App
   await app.register(auditRoutes, { db });
   for (const personal of [intakeRoutes, checkinsRoutes, triggersRoutes, copingRoutes, journalRoutes, goalsRoutes]) {
     await app.register(personal, { db, cipher });
+  }
+  // Communication (issue 5): the skills library for everyone; the live tools for the couple.
+  for (const communication of [skillsRoutes]) {
+    await app.register(communication, { db, cipher });
   }
   await app.register(assessmentsRoutes, {
     db,

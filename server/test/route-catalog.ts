@@ -583,6 +583,37 @@ export const routeCatalog: Row[] = [
     request: (s) => ({ url: `/api/programs/${s.programId}/alerts/${s.items.careAlertId}/acknowledge` }),
     expect: staffOnly(204, 404),
   },
+  // Communication (issue 5). The skills library, practice log and "I" statement helper are for
+  // anyone signed in; the rest is joint. The shared scenario walks one exercise, one pause and one
+  // connection question in row order: the partner starts and holds the floor, the owner listens.
+  {
+    method: 'GET',
+    url: '/api/communication/skills',
+    isolated: false,
+    request: () => ({ url: '/api/communication/skills?locale=es' }),
+    expect: signedIn(200),
+  },
+  {
+    method: 'GET',
+    url: '/api/communication/practices',
+    isolated: false,
+    request: () => ({ url: '/api/communication/practices' }),
+    expect: signedIn(200),
+  },
+  {
+    method: 'POST',
+    url: '/api/communication/practices',
+    isolated: false,
+    request: () => ({ url: '/api/communication/practices', body: { skillId: 'time-out' } }),
+    expect: signedIn(201),
+  },
+  {
+    method: 'POST',
+    url: '/api/communication/check-draft',
+    isolated: false,
+    request: () => ({ url: '/api/communication/check-draft', body: { draft: 'You never listen.', locale: 'en' } }),
+    expect: signedIn(200),
+  },
 ];
 
 /** GET and PUT of one of "my" documents: everyone signed in has their own. */

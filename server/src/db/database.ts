@@ -333,6 +333,77 @@ export interface CareAlertsTable {
   acknowledgedBy: string | null;
 }
 
+/** Communication (migration 0010-communication). Free text is ciphertext. */
+export interface SkillPracticesTable {
+  id: Generated<string>;
+  ownerId: string;
+  skillId: string;
+  localDate: LocalDate;
+  practicedAt: CreatedAt;
+}
+
+export interface SpeakerListenerSessionsTable {
+  id: Generated<string>;
+  coupleId: string;
+  startedBy: string | null;
+  topicCiphertext: string | null;
+  turnSeconds: number;
+  status: 'active' | 'ended';
+  version: ColumnType<number, number | undefined, number>;
+  startedAt: Timestamp;
+  endedAt: Timestamp | null;
+  endedBy: string | null;
+}
+
+export interface SpeakerListenerTurnsTable {
+  id: Generated<string>;
+  coupleId: string;
+  sessionId: string;
+  number: number;
+  speakerId: string | null;
+  startedAt: Timestamp;
+  endedAt: Timestamp | null;
+  step: 'speaking' | 'awaiting-confirmation' | 'confirmed';
+  paraphraseCiphertext: string | null;
+  paraphraseAttempts: ColumnType<number, number | undefined, number>;
+  confirmedAt: Timestamp | null;
+}
+
+export interface PauseSettingsTable {
+  coupleId: string;
+  coolDownMinutes: number;
+  proposedMinutes: number | null;
+  proposedBy: string | null;
+  updatedAt: UpdatedAt;
+}
+
+export interface ConflictPausesTable {
+  id: Generated<string>;
+  coupleId: string;
+  minutes: number;
+  startedAt: Timestamp;
+  endsAt: Timestamp;
+  endedAt: Timestamp | null;
+  endReason: 'both-ready' | 'time-over' | null;
+}
+
+export interface ConflictPauseReadinessTable {
+  pauseId: string;
+  coupleId: string;
+  userId: string;
+  readyAt: Timestamp;
+}
+
+export interface ConnectionAnswersTable {
+  id: Generated<string>;
+  coupleId: string;
+  userId: string;
+  localDate: LocalDate;
+  questionId: string;
+  answerCiphertext: string;
+  answeredAt: CreatedAt;
+}
+
 export interface Database {
   assessmentResponses: AssessmentResponsesTable;
   assessmentSchedules: AssessmentSchedulesTable;
@@ -367,6 +438,13 @@ export interface Database {
   supportPreferences: SupportPreferencesTable;
   coupleNotices: CoupleNoticesTable;
   auditEvents: AuditEventsTable;
+  skillPractices: SkillPracticesTable;
+  speakerListenerSessions: SpeakerListenerSessionsTable;
+  speakerListenerTurns: SpeakerListenerTurnsTable;
+  pauseSettings: PauseSettingsTable;
+  conflictPauses: ConflictPausesTable;
+  conflictPauseReadiness: ConflictPauseReadinessTable;
+  connectionAnswers: ConnectionAnswersTable;
   contractVersions: ContractVersionsTable;
   contractParts: ContractPartsTable;
   contractSignatures: ContractSignaturesTable;

@@ -32,6 +32,9 @@ export const encryptedColumns = [
   { table: 'couple_goals', key: ['id'], columns: { title_ciphertext: 'title' } },
   { table: 'couple_goal_milestones', key: ['id'], columns: { title_ciphertext: 'title' } },
   { table: 'couple_activities', key: ['id'], columns: { title_ciphertext: 'title' } },
+  { table: 'speaker_listener_sessions', key: ['id'], columns: { topic_ciphertext: 'topic' } },
+  { table: 'speaker_listener_turns', key: ['id'], columns: { paraphrase_ciphertext: 'paraphrase' } },
+  { table: 'connection_answers', key: ['id'], columns: { answer_ciphertext: 'answer' } },
 ] as const;
 
 export type EncryptedTable = (typeof encryptedColumns)[number]['table'];

@@ -7,6 +7,7 @@ import * as m0005 from './0005-personal-recovery';
 import * as m0006 from './0006-assessments';
 import * as m0007 from './0007-audit-append-only';
 import * as m0009 from './0009-together';
+import * as m0010 from './0010-communication';
 import * as m0011 from './0011-sign-in-security';
 
 /** Every migration, in order. Names are permanent once released. */
@@ -19,5 +20,6 @@ export const migrations: Record<string, Migration> = {
   '0006-assessments': m0006,
   '0007-audit-append-only': m0007,
   '0009-together': m0009,
+  '0010-communication': m0010,
   '0011-sign-in-security': m0011,
 };
