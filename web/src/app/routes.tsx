@@ -9,6 +9,7 @@ import { JoinRoute } from './routes/join-route';
 import { LoginRoute } from './routes/login-route';
 import { MeRoute } from './routes/me-route';
 import { NotFoundRoute } from './routes/not-found-route';
+import { ForgotPasswordRoute, ResetPasswordRoute } from './routes/password-routes';
 import { NewProgramRoute, ProgramRoute } from './routes/programs-routes';
 import {
   CalendarRoute,
@@ -36,6 +37,8 @@ export const routes: RouteObject[] = [
       { path: 'signup', element: <SignupRoute /> },
       { path: 'login', element: <LoginRoute /> },
       { path: 'confirm', element: <ConfirmRoute /> },
+      { path: 'forgot-password', element: <ForgotPasswordRoute /> },
+      { path: 'reset-password', element: <ResetPasswordRoute /> },
       { path: 'join/:token', element: <JoinRoute /> },
       {
         element: <RequireSession />,

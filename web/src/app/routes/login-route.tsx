@@ -24,6 +24,9 @@ export function LoginRoute() {
       {next ? <p>{t('auth.afterLoginInvite')}</p> : null}
       <LoginForm onLoggedIn={() => void navigate(next ?? '/', { replace: true })} />
       <p className="aside">
+        <Link to="/forgot-password">{t('signInSecurity.forgotPassword')}</Link>
+      </p>
+      <p className="aside">
         {t('auth.noAccount')} <Link to={next ? `/signup?next=${encodeURIComponent(next)}` : '/signup'}>{t('auth.createAccount')}</Link>
       </p>
     </Page>

@@ -6,6 +6,8 @@ import { Page, Section } from '../../components/ui/page';
 import { useProblemText } from '../../lib/use-problem-text';
 import { useMe } from '../../features/auth/api/use-me';
 import { useLogout, useUpdateProfile } from '../../features/auth/api/use-auth-mutations';
+import { ChangePasswordForm } from '../../features/auth/components/change-password-form';
+import { TwoFactorSettings } from '../../features/auth/components/two-factor-settings';
 
 /** "More": links, programs, language, and logging out. */
 export function SettingsRoute() {
@@ -83,6 +85,12 @@ export function SettingsRoute() {
                 {t('settings.logOutEverywhereHint')}
               </p>
             </div>
+          </Section>
+          <Section title={t('signInSecurity.twoFactorTitle')} id="two-factor">
+            <TwoFactorSettings />
+          </Section>
+          <Section title={t('signInSecurity.changePasswordTitle')} id="password">
+            <ChangePasswordForm />
           </Section>
         </div>
       </div>

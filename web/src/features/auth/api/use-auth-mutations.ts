@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Me, SignupRequest, UpdateProfileInput } from '@twofold/core/auth/auth.schemas';
+import type { TwoFactorChallenge } from '@twofold/core/auth/sign-in-security.schemas';
 import { api, resetApiClient } from '../../../lib/api-client';
 import { meQueryKey } from './use-me';
 
@@ -9,14 +10,23 @@ export function useSignup() {
   });
 }
 
-/** Logging in replaces whatever was cached for a previous person on this device. */
+export function isTwoFactorChallenge(answer: Me | TwoFactorChallenge): answer is TwoFactorChallenge {
+  return 'status' in answer && answer.status === 'two-factor-required';
+}
+
+/**
+ * Logging in replaces whatever was cached for a previous person on this device. An account with
+ * two-step sign-in answers a challenge instead: no session until the code step.
+ */
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { email: string; password: string }) => api.post<Me>('/api/auth/login', input),
-    onSuccess: (me) => {
-      queryClient.clear();
-      queryClient.setQueryData(meQueryKey, me);
+    mutationFn: (input: { email: string; password: string }) => api.post<Me | TwoFactorChallenge>('/api/auth/login', input),
+    onSuccess: (answer) => {
+      if (!isTwoFactorChallenge(answer)) {
+        queryClient.clear();
+        queryClient.setQueryData(meQueryKey, answer);
+      }
     },
   });
 }

@@ -7,7 +7,8 @@ import { Notice } from '../../../components/ui/notice';
 import { isApiProblem } from '../../../lib/problem';
 import { useFieldMessage, useProblemText } from '../../../lib/use-problem-text';
 import { focusFirstError, validateWith } from '../../../lib/validation';
-import { useLogin } from '../api/use-auth-mutations';
+import { isTwoFactorChallenge, useLogin } from '../api/use-auth-mutations';
+import { TwoFactorLoginForm } from './two-factor-login-form';
 
 const fields = ['email', 'password'];
 
@@ -19,6 +20,8 @@ export function LoginForm({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
   const form = useRef<HTMLFormElement>(null);
   const [values, setValues] = useState({ email: '', password: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
+  // The password was right and the account uses two-step sign-in: the code is asked next.
+  const [codeStep, setCodeStep] = useState(false);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -35,7 +38,12 @@ export function LoginForm({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
     }
     setErrors({});
     try {
-      onLoggedIn(await login.mutateAsync(checked.data));
+      const answer = await login.mutateAsync(checked.data);
+      if (isTwoFactorChallenge(answer)) {
+        setCodeStep(true);
+        return;
+      }
+      onLoggedIn(answer);
     } catch (error) {
       if (isApiProblem(error)) {
         setErrors(Object.fromEntries(Object.entries(error.fieldErrors).map(([field, message]) => [field, fieldMessage(message)])));
@@ -45,6 +53,19 @@ export function LoginForm({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
 
   const set = (field: keyof typeof values) => (event: { target: { value: string } }) =>
     setValues((current) => ({ ...current, [field]: event.target.value }));
+
+  if (codeStep) {
+    return (
+      <TwoFactorLoginForm
+        onLoggedIn={onLoggedIn}
+        onRestart={() => {
+          setCodeStep(false);
+          setValues((current) => ({ ...current, password: '' }));
+          login.reset();
+        }}
+      />
+    );
+  }
 
   return (
     <form ref={form} className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
