@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { enableTwoFactor } from './support/two-factor';
 import { startTwofold, linkFor, type RunningTwofold } from './support/server';
 import { checkPage, launchBrowser, newPhone } from './support/browser';
 
@@ -42,6 +43,8 @@ describe('assessments and safety', () => {
     const admin = await newPhone(browser, twofold.url);
     await admin.goto('/signup');
     await signUp(admin, 'Casey', 'casey@example.org');
+    // Program staff use two-step sign-in (e2e/sign-in-security.test.ts).
+    await enableTwoFactor(admin);
     await admin.goto('/programs/new');
     await admin.getByLabel('Program name').fill('Riverside Couples Recovery');
     await admin.getByRole('button', { name: 'Create program' }).click();
@@ -57,6 +60,8 @@ describe('assessments and safety', () => {
     await clinician.goto(new URL(clinicianInvite).pathname);
     await signUp(clinician, 'Dr Lee', 'lee@example.org');
     await clinician.getByRole('button', { name: 'Accept the invite' }).click();
+    await clinician.getByText(/You joined/).waitFor();
+    await enableTwoFactor(clinician);
     await clinician.goto(programPath);
     await clinician.getByRole('region', { name: 'Safety alerts' }).getByText('No safety alerts.').waitFor();
     await clinician.getByRole('button', { name: 'Make a couple invite link' }).click();
