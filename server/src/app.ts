@@ -75,7 +75,7 @@ export async function buildApp({ config, database, cipher, mailer, logger }: App
     routerOptions: { ignoreTrailingSlash: true },
     frameworkErrors: (_error, request, reply) => {
       reply.headers(securityHeadersFor(request.url));
-      return sendProblem(reply, problemFor('validation-failed', request, 'This address is not valid.'));
+      void sendProblem(reply, problemFor('validation-failed', request, 'This address is not valid.'));
     },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
