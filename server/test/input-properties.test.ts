@@ -406,7 +406,8 @@ describe('property-based input tests', () => {
             if (c.pointer !== null && answer.status === 400 && pointersOf(answer).length > 0) {
               expect(namesField(answer, c.pointer), describeAnswer(c, answer)).toBe(true);
             }
-            if (c.pointer !== null && !c.name.startsWith('1 MB')) {
+            // A rate limit (invite redemption, sign-in) may answer first; it changes nothing either.
+            if (c.pointer !== null && !c.name.startsWith('1 MB') && answer.status !== 429) {
               expect(answer.status, describeAnswer(c, answer)).toBe(400);
               expect(namesField(answer, c.pointer), describeAnswer(c, answer)).toBe(true);
             }
