@@ -10,7 +10,7 @@ import {
 import { todayIn } from '../../src/platform/local-date';
 import type { Scenario } from '../route-catalog';
 import type { TestClient } from '../test-app';
-import { newPerson, type TestApp } from '../test-app';
+import { enableTwoFactor, newPerson, type TestApp } from '../test-app';
 
 /**
  * A small world for authorization fuzzing: four couples (two enrolled in different programs, one
@@ -117,6 +117,8 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const staff: Person[] = [];
   for (const tag of ['p1', 'p2']) {
     const admin = await make(`admin${tag}`, 'admin');
+    // Program staff use two-step sign-in.
+    await enableTwoFactor(admin.client);
     const program = await admin.client.post('/api/programs', { name: `Program ${tag}` });
     const programId = program.body.id as string;
     programIds.push(programId);
@@ -126,6 +128,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     ids.set(invite.body.id, { type: 'invite', owner: admin.id });
     const clinician = await make(`clin${tag}`, 'clinician');
     await clinician.client.post(`/api/invites/${invite.body.token}/accept`);
+    await enableTwoFactor(clinician.client);
     clinician.staffOf = programId;
     staff.push(admin, clinician);
   }
