@@ -33,6 +33,7 @@ import { copingRoutes } from './features/coping/coping.routes';
 import { journalRoutes } from './features/journal/journal.routes';
 import { goalsRoutes } from './features/goals/goals.routes';
 import { assessmentsRoutes } from './features/assessments/assessments.routes';
+import { coupleEventsRoutes } from './features/couple-events/couple-events.routes';
 import { skillsRoutes } from './features/communication/skills.routes';
 import { instrumentIds } from '@twofold/core/assessments/instruments';
 
@@ -155,6 +156,7 @@ export async function buildApp({ config, database, cipher, mailer, logger }: App
   for (const communication of [skillsRoutes]) {
     await app.register(communication, { db, cipher });
   }
+  await app.register(coupleEventsRoutes, { db, listen: database.listen, idleMinutes: config.sessionIdleMinutes });
   await app.register(assessmentsRoutes, {
     db,
     settings: {

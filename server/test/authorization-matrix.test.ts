@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from './test-app';
+import { buildTestApp, type TestApp, type TestClient } from './test-app';
+import { listeningUrl, SseClient } from './sse-client';
 import { actorOrder, buildScenario, routeCatalog as matrix, type ActorName, type Row, type Scenario } from './route-catalog';
 
 /**
@@ -13,7 +14,17 @@ async function run(s: Scenario, row: Row, actor: ActorName) {
   }
   const client = actor === 'partnerWithSharing' ? s.clients.partner : s.clients[actor];
   const { url, body } = row.request(s);
+  if (row.stream) {
+    return openStream(s, client, url);
+  }
   return client.request(row.method, url, body === undefined ? {} : { body });
+}
+
+/** An event stream through a listening server: its status, headers and (for an error) body; closed at once. */
+async function openStream(s: Scenario, client: TestClient, url: string) {
+  const opened = await SseClient.open(await listeningUrl(s.t.app), client.cookieHeader(), url);
+  opened.client?.close();
+  return { status: opened.status, body: opened.body ?? '', headers: Object.fromEntries(opened.headers) };
 }
 
 let t: TestApp;

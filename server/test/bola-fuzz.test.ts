@@ -177,7 +177,9 @@ function buildProbes(): Probe[] {
   for (const actor of actors) {
     const pool = foreignIds(actor);
     for (const row of routeCatalog) {
-      if (isAuthRow(row)) {
+      // An event stream never ends, so `inject` cannot probe it; who may open it is checked by the
+      // authorization matrix (through a listening server) and couple-events.routes.test.ts.
+      if (isAuthRow(row) || row.stream) {
         continue;
       }
       const template = templateFor(row, actor);

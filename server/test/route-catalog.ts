@@ -45,6 +45,12 @@ export interface Row {
   kind?: DataKind;
   request: (s: Scenario) => { url: string; body?: unknown };
   expect: Record<ActorName, number>;
+  /**
+   * The answer is a server-sent event stream that stays open (GET /api/couple/events): `inject`
+   * would wait for its end for ever. Send it through a listening server (test/sse-client.ts),
+   * read the status and headers, and close it; never through `inject`.
+   */
+  stream?: true;
 }
 
 const all = (status: number, anonymous = status): Record<ActorName, number> => ({
@@ -213,7 +219,8 @@ export const routeCatalog: Row[] = [
     isolated: false,
     request: () => ({ url: '/api/me/two-factor/disable', body: { password: 'wrong password here', code: '123456' } }),
     expect: signedIn(401),
-  },  {
+  },
+  {
     method: 'GET',
     url: '/api/couple',
     isolated: false,
@@ -553,6 +560,15 @@ export const routeCatalog: Row[] = [
     isolated: true,
     request: (s) => ({ url: `/api/programs/${s.programId}/people/${s.owner.userId}/safety-screen/reopen` }),
     expect: staffOnly(204, 404),
+  },
+  {
+    method: 'GET',
+    url: '/api/couple/events',
+    isolated: false,
+    stream: true,
+    request: () => ({ url: '/api/couple/events?lastEventId=0' }),
+    // Each person's own couple's stream (the stranger's is their own couple's); clinicians have none.
+    expect: { ...signedIn(200), clinicianOutside: 409, clinicianInProgram: 409 },
   },
   {
     method: 'GET',

@@ -142,6 +142,11 @@ export class TestClient {
   sessionCookie(): string | undefined {
     return this.cookies.get('twofold_session');
   }
+
+  /** The Cookie header this client sends (for a request outside `inject`, e.g. an event stream). */
+  cookieHeader(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
 }
 
 let counter = 0;

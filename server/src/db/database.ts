@@ -113,6 +113,16 @@ export interface CoupleNoticesTable {
   dismissedAt: Timestamp | null;
 }
 
+/** Live events of a couple (platform/events.ts); `id` is the server-sent event id. Read as text. */
+export interface CoupleEventsTable {
+  id: ColumnType<string, never, never>;
+  coupleId: string;
+  type: string;
+  actorId: string;
+  data: ColumnType<Record<string, string | number | boolean | null>, string, never>;
+  createdAt: CreatedAt;
+}
+
 export interface AuditEventsTable {
   id: Generated<string>;
   at: CreatedAt;
@@ -438,6 +448,7 @@ export interface Database {
   supportPreferences: SupportPreferencesTable;
   coupleNotices: CoupleNoticesTable;
   auditEvents: AuditEventsTable;
+  coupleEvents: CoupleEventsTable;
   skillPractices: SkillPracticesTable;
   speakerListenerSessions: SpeakerListenerSessionsTable;
   speakerListenerTurns: SpeakerListenerTurnsTable;

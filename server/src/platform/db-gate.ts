@@ -30,6 +30,11 @@ declare module 'fastify' {
   interface FastifyRequest {
     holdsDatabaseSlot?: boolean;
     leaveDatabaseQueue?: () => void;
+    /**
+     * Gives the slot back before the answer ends: a long-lived answer (the event stream) that no
+     * longer uses the database must not hold one of the few slots for its whole life.
+     */
+    releaseDatabaseSlot?: () => void;
   }
 }
 
@@ -75,6 +80,7 @@ export function installDatabaseGate(app: FastifyInstance, { dialect, queueLimit,
       request.leaveDatabaseQueue = undefined;
     }
     request.holdsDatabaseSlot = true;
+    request.releaseDatabaseSlot = () => release(request);
   });
   app.addHook('onResponse', async (request) => release(request));
   app.addHook('onRequestAbort', async (request) => release(request));

@@ -22,6 +22,7 @@ import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { Database } from '../db/database';
 import { migrations } from '../db/migrations/index';
+import { listenOnPglite, listenOnPostgres, type ListenHandlers, type Listener } from './db-listen';
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;
@@ -32,6 +33,8 @@ export interface DatabaseHandle {
   db: Db;
   dialect: 'postgres' | 'pglite';
   close(): Promise<void>;
+  /** LISTEN on `channels` for this process (a dedicated connection on PostgreSQL), see db-listen.ts. */
+  listen(channels: string[], handlers: ListenHandlers): Promise<Listener>;
 }
 
 export type DatabaseTarget = { kind: 'postgres'; url: string; poolSize: number } | { kind: 'pglite'; dataDir: string | null };
@@ -52,11 +55,16 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       dialect: new PostgresDialect({ pool: withPreparedStatements(pool) }),
       plugins: [new CamelCasePlugin()],
     });
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    return {
+      db,
+      dialect: 'postgres',
+      close: () => db.destroy(),
+      listen: (channels, handlers) => listenOnPostgres(target.url, channels, handlers),
+    };
   }
   const client = await openPglite(target.dataDir);
   const db = new Kysely<Database>({ dialect: new EmbeddedDialect(client), plugins: [new CamelCasePlugin()] });
-  return { db, dialect: 'pglite', close: () => db.destroy() };
+  return { db, dialect: 'pglite', close: () => db.destroy(), listen: (channels, handlers) => listenOnPglite(client, channels, handlers) };
 }
 
 /**

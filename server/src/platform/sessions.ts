@@ -1,6 +1,7 @@
 import { sql, type Compilable, type RawBuilder } from 'kysely';
 import type { Db, DbOrTx } from './db';
 import { hashToken, randomToken } from './crypto';
+import { sessionsEndedChannel } from './events';
 import { DomainError } from './errors';
 
 export interface Actor {
@@ -138,10 +139,15 @@ export async function actorFromSessionRows<Row>(
   return { actor, rows: own };
 }
 
+/** Ends one session; the person's open event streams are told at once (platform/events.ts). */
 export async function endSession(db: DbOrTx, sessionId: string): Promise<void> {
-  await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+  await sql`
+    with ended as (delete from sessions where id = ${sessionId} returning user_id)
+    select pg_notify(${sessionsEndedChannel}, user_id::text) from ended`.execute(db);
 }
 
 export async function endAllSessions(db: DbOrTx, userId: string): Promise<void> {
-  await db.deleteFrom('sessions').where('userId', '=', userId).execute();
+  await sql`
+    with ended as (delete from sessions where user_id = ${userId} returning user_id)
+    select pg_notify(${sessionsEndedChannel}, user_id::text) from ended`.execute(db);
 }

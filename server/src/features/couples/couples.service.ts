@@ -6,6 +6,7 @@ import { DomainError } from '../../platform/errors';
 import { findMembership, requireMembership } from '../../access/access';
 import { resetPartnerSharing } from '../sharing/sharing.service';
 import { createInvite } from '../invites/invite-links';
+import { publishCoupleEvent } from '../../platform/events';
 import { countActiveMembersForUpdate, coupleViewInSession, findCoupleViewOf } from './couples.repository';
 
 const iso = (value: string | Date) => new Date(value).toISOString();
@@ -124,6 +125,7 @@ export async function joinCouple(tx: Tx, actor: Actor, coupleId: string): Promis
   }
   await tx.insertInto('coupleMembers').values({ coupleId, userId: actor.userId }).execute();
   await revokePendingPartnerInvites(tx, coupleId);
+  await publishCoupleEvent(tx, coupleId, { type: 'couple.joined', actorId: actor.userId });
 }
 
 /** Ends the person's current couple membership (they keep their own data). */
@@ -167,6 +169,8 @@ export async function leaveCouple(db: Db, actor: Actor): Promise<void> {
         .values(others.map((other) => ({ coupleId: membership.coupleId, userId: other.userId, code: 'partner-left' as const })))
         .execute();
     }
+    // The other partner's open screen learns at once; the leaver's own streams close (no longer a member).
+    await publishCoupleEvent(tx, membership.coupleId, { type: 'couple.left', actorId: actor.userId });
   });
 }
 
