@@ -55,6 +55,28 @@ describe('password reset by e-mailed link', () => {
     expect(mine.expiresAt.getTime() - mine.createdAt.getTime()).toBe(30 * 60 * 1000);
   });
 
+  it('never waits for the mail server, so a slow SMTP round trip cannot tell that an account exists', async () => {
+    const person = await newPerson(t);
+    const sent: string[] = [];
+    // A mail server that never answers: the reset answer must not wait for it.
+    const stuck = await buildApp({
+      config: t.config,
+      database: t.database,
+      cipher: createCipher(t.encryptionKey),
+      mailer: { send: (message) => (sent.push(message.to), new Promise<void>(() => {})) },
+      logger: false,
+    });
+    try {
+      const client = new TestClient(stuck);
+      const known = await client.post('/api/auth/password-reset', { email: person.email });
+      const unknown = await client.post('/api/auth/password-reset', { email: 'no-account-here@example.org' });
+      expect([known.status, unknown.status]).toEqual([202, 202]);
+      expect(sent).toEqual([person.email]);
+    } finally {
+      await stuck.close();
+    }
+  });
+
   it('sets the new password once, ends every session, and refuses the old password and the used link', async () => {
     const person = await newPerson(t);
     const phone = new TestClient(t.app);
