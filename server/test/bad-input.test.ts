@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
 import { buildTestApp, type TestApp } from './test-app';
 import { buildScenario, routeCatalog, type Scenario } from './route-catalog';
+import { dumpDatabase } from './fuzz/dump';
 
 /**
  * Bad input on every state-changing route, sent by the person the route is for (the owner):
@@ -20,21 +20,7 @@ afterAll(async () => {
   await t.close();
 });
 
-async function dump(): Promise<string> {
-  const parts: string[] = [];
-  // Every table of the schema, so a table added later is covered without anyone remembering it.
-  const { rows: tables } = await sql<{ name: string }>`
-    select table_name as name from information_schema.tables
-    where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name not like 'kysely_%'
-    order by table_name`.execute(t.database.db);
-  for (const { name: table } of tables) {
-    const { rows } = await sql<{
-      data: unknown;
-    }>`select coalesce(json_agg(t order by t::text), '[]'::json) as data from ${sql.table(table)} t`.execute(t.database.db);
-    parts.push(`${table}:${JSON.stringify(rows[0]?.data)}`);
-  }
-  return parts.join('\n');
-}
+const dump = () => dumpDatabase(t);
 
 const unsafe = routeCatalog.filter((row) => row.method !== 'GET');
 
