@@ -87,8 +87,11 @@ export async function publishCoupleEvent(tx: DbOrTx, coupleId: string, event: Co
     select pg_notify(${coupleEventsChannel}, couple_id::text) from stored`.execute(tx);
 }
 
-/** Deletes events older than `days` (7 by default): a client away longer refetches everything anyway. */
-export async function pruneCoupleEvents(db: DbOrTx, days = 7): Promise<number> {
+/** How long events are kept for a resuming client (docs/OPERATIONS.md). */
+export const eventRetentionDays = 7;
+
+/** Deletes events older than `days`: a client away longer refetches everything anyway. */
+export async function pruneCoupleEvents(db: DbOrTx, days = eventRetentionDays): Promise<number> {
   const result = await sql`delete from couple_events where created_at < now() - make_interval(days => ${days})`.execute(db);
   return Number(result.numAffectedRows ?? 0n);
 }
@@ -146,6 +149,7 @@ export class CoupleEventHub {
   private retryDelayMs = 50;
   private listener: Listener | null = null;
   private heartbeat: NodeJS.Timeout | null = null;
+  private pruner: NodeJS.Timeout | null = null;
   private readonly heartbeatListeners = new Set<() => void>();
 
   constructor(
@@ -179,6 +183,14 @@ export class CoupleEventHub {
       void this.recheck(this.allStreams());
     }, this.policy.heartbeatMs);
     this.heartbeat.unref();
+    // Events older than the retention go, hourly, from every process (a delete is harmless twice).
+    const prune = () =>
+      void pruneCoupleEvents(this.db, eventRetentionDays).catch((error: unknown) =>
+        this.policy.log('couple events: pruning failed', error),
+      );
+    this.pruner = setInterval(prune, 60 * 60 * 1000);
+    this.pruner.unref();
+    prune();
   }
 
   /** Called by each stream for its heartbeat comment; returns the unsubscribe. */
@@ -230,6 +242,9 @@ export class CoupleEventHub {
   async stop(): Promise<void> {
     if (this.heartbeat) {
       clearInterval(this.heartbeat);
+    }
+    if (this.pruner) {
+      clearInterval(this.pruner);
     }
     for (const stream of this.allStreams()) {
       stream.close();

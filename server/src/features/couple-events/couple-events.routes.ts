@@ -35,7 +35,8 @@ export const coupleEventsRoutes: FastifyPluginAsyncZod<CoupleEventsOptions> = as
   app.get(
     '/api/couple/events',
     {
-      config: { rateLimit: { max: 120, timeWindow: '1 minute' } },
+      // Per session, not per address: after a restart every browser behind one proxy reconnects at once.
+      config: { rateLimit: { max: 60, timeWindow: '1 minute', keyGenerator: (request) => request.actor?.sessionId ?? request.ip } },
       schema: {
         tags,
         summary: 'Live events of my couple (text/event-stream; resumes after Last-Event-ID)',
