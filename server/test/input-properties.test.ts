@@ -374,7 +374,9 @@ describe('property-based input tests', () => {
     }
   });
 
-  for (const row of covered) {
+  // An event stream (GET /api/couple/events) never ends, so `inject` cannot send it cases that it
+  // accepts; its one query parameter is checked in couple-events.routes.test.ts.
+  for (const row of covered.filter((r) => !r.stream)) {
     it(`${row.method} ${row.url}`, async () => {
       const example = row.request(s);
       const op = operationOf(row.method, row.url);
