@@ -35,6 +35,10 @@ import { goalsRoutes } from './features/goals/goals.routes';
 import { assessmentsRoutes } from './features/assessments/assessments.routes';
 import { coupleEventsRoutes } from './features/couple-events/couple-events.routes';
 import { skillsRoutes } from './features/communication/skills.routes';
+import { contractRoutes } from './features/together-contract/together-contract.routes';
+import { accountabilityRoutes } from './features/together-accountability/together-accountability.routes';
+import { boundariesRoutes } from './features/together-boundaries/together-boundaries.routes';
+import { futureRoutes } from './features/together-future/together-future.routes';
 import { instrumentIds } from '@twofold/core/assessments/instruments';
 
 declare module 'fastify' {
@@ -152,6 +156,11 @@ export async function buildApp({ config, database, cipher, mailer, logger }: App
   for (const personal of [intakeRoutes, checkinsRoutes, triggersRoutes, copingRoutes, journalRoutes, goalsRoutes]) {
     await app.register(personal, { db, cipher });
   }
+  // The couple's joint work (issue 5).
+  await app.register(contractRoutes, { db, cipher });
+  await app.register(accountabilityRoutes, { db, cipher });
+  await app.register(boundariesRoutes, { db, cipher });
+  await app.register(futureRoutes, { db, cipher });
   // Communication (issue 5): the skills library for everyone; the live tools for the couple.
   for (const communication of [skillsRoutes]) {
     await app.register(communication, { db, cipher });

@@ -231,11 +231,14 @@ function buildProbes(): Probe[] {
     const close = new Set([actor?.partnerId, actor?.formerPartnerId].filter(Boolean));
     const priority = natural.filter(([id]) => close.has(id) || close.has(world.ids.get(id)?.owner ?? ''));
     const rest = natural.filter((entry) => !priority.includes(entry));
-    const naturalSample = [...priority, ...pick(random, rest, perSlot - crossTypePerSlot - priority.length)];
+    // People are few: a slot naming a person tries every one of them, however thin the budget
+    // per slot gets as the catalogue grows (the oracle below needs each shared view read once).
+    const isPersonSlot = slot.where === 'path' && (slot.param === ':partnerId' || slot.param === ':personId');
+    const naturalSample = isPersonSlot ? natural : [...priority, ...pick(random, rest, perSlot - crossTypePerSlot - priority.length)];
     const others = pick(
       random,
       pool.filter((entry) => !naturalSample.includes(entry)),
-      perSlot - naturalSample.length,
+      Math.max(crossTypePerSlot, perSlot - naturalSample.length),
     );
     const controlKey = `${actor?.id ?? 'anonymous'} ${row.method} ${row.url} ${slotName(slot)}`;
     for (const [value] of [...naturalSample, ...others]) {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataKind } from '@twofold/core/sharing/data-kinds';
 import { todayIn } from '../src/platform/local-date';
 import { newCouple, newPerson, newProgram, enroll, TestClient, type TestApp } from './test-app';
+import { buildTogether, harkNegative, togetherRows, type TogetherItems } from './together-catalog';
 
 /**
  * Every API route with a valid example request and, for each kind of actor, the status it must
@@ -32,6 +33,8 @@ export interface Scenario {
   lone: { inviteId: string; inviteToken: string };
   noticeId: string;
   emails: Map<string, string>;
+  /** The couple's joint items (issue 5), written in buildScenario; optional for scenarios built elsewhere. */
+  together?: TogetherItems;
 }
 
 export const ownerSecret = 'owner-secret: long baths and a phone call with my sister';
@@ -551,15 +554,17 @@ export const routeCatalog: Row[] = [
     url: '/api/me/safety-screen/reopen',
     isolated: true,
     request: () => ({ url: '/api/me/safety-screen/reopen' }),
-    // Only the owner has a positive screen to reopen; for everyone else there is nothing closed.
-    expect: { ...signedIn(409), owner: 200 },
+    // The scenario's couple answered its safety screens negative (joint features open): nobody has
+    // a positive screen to reopen. The reopening itself is walked in assessments.routes.test.ts.
+    expect: signedIn(409), // nothing to reopen
   },
   {
     method: 'POST',
     url: '/api/programs/:programId/people/:personId/safety-screen/reopen',
     isolated: true,
     request: (s) => ({ url: `/api/programs/${s.programId}/people/${s.owner.userId}/safety-screen/reopen` }),
-    expect: staffOnly(204, 404),
+    // Nothing closed to reopen (see above): the clinician in the program gets the conflict.
+    expect: staffOnly(409, 404), // nothing to reopen
   },
   {
     method: 'GET',
@@ -599,6 +604,7 @@ export const routeCatalog: Row[] = [
     request: (s) => ({ url: `/api/programs/${s.programId}/alerts/${s.items.careAlertId}/acknowledge` }),
     expect: staffOnly(204, 404),
   },
+  ...togetherRows,
   // Communication (issue 5). The skills library, practice log and "I" statement helper are for
   // anyone signed in; the rest is joint. The shared scenario walks one exercise, one pause and one
   // connection question in row order: the partner starts and holds the floor, the owner listens.
@@ -696,6 +702,10 @@ export async function buildScenario(t: TestApp): Promise<Scenario> {
   const goal = await own.post('/api/me/goals', { ...goalExample, why: ownerSecret });
   await own.post('/api/me/assessments', { instrumentId: 'phq-9', submissionId: randomUUID(), answers: phq9WithItem9 });
   await own.post('/api/me/assessments', { instrumentId: 'hark', submissionId: randomUUID(), answers: harkPositive });
+  // Then both partners' latest safety screens are negative, so the couple's joint features are open.
+  await own.post('/api/me/assessments', { instrumentId: 'hark', submissionId: randomUUID(), answers: harkNegative });
+  await couple.b.post('/api/me/assessments', { instrumentId: 'hark', submissionId: randomUUID(), answers: harkNegative });
+  const together = await buildTogether(own, couple.b, today, ownerSecret);
   await own.put('/api/me/assessment-schedules/phq-9', { everyDays: 14 });
   const careAlert = await t.database.db
     .selectFrom('careAlerts')
@@ -735,5 +745,6 @@ export async function buildScenario(t: TestApp): Promise<Scenario> {
     lone: { inviteId: loneInvite.body.id, inviteToken: loneInvite.body.token },
     noticeId: notice.id,
     emails,
+    together,
   };
 }

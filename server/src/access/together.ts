@@ -14,6 +14,7 @@ import { jointFeaturesOpen } from './joint-features';
  * - Only items written since this pair of partners was formed (`since`): a couple space outlives
  *   a partner who left, and a new partner must not read what the previous pair wrote together.
  * - Only while the safety screens open joint features (`jointFeaturesOpen`), else `joint-features-closed`.
+ *   A route on one item passes `assertItemExists`, asked before the gate (see below).
  */
 export interface JointAccess {
   coupleId: string;
@@ -23,7 +24,11 @@ export interface JointAccess {
   since: Date;
 }
 
-export async function requireJointAccess(db: DbOrTx, actor: Actor): Promise<JointAccess> {
+export async function requireJointAccess(
+  db: DbOrTx,
+  actor: Actor,
+  assertItemExists?: (access: JointAccess) => Promise<void>,
+): Promise<JointAccess> {
   const membership = await requireMembership(db, actor);
   const members = await db
     .selectFrom('coupleMembers')
@@ -32,11 +37,22 @@ export async function requireJointAccess(db: DbOrTx, actor: Actor): Promise<Join
     .where('leftAt', 'is', null)
     .execute();
   const partner = members.find((member) => member.userId !== actor.userId);
-  if (!partner || !(await jointFeaturesOpen(db, membership.coupleId))) {
-    throw new DomainError('joint-features-closed', 'Shared features open once each of you has answered a short private check-in.');
+  if (!partner) {
+    throw closed();
   }
   const since = new Date(Math.max(...members.map((member) => member.joinedAt.getTime())));
-  return { coupleId: membership.coupleId, partnerId: partner.userId, since };
+  const access = { coupleId: membership.coupleId, partnerId: partner.userId, since };
+  // An id that is not the couple's answers not-found before the gate is asked, so that an id of
+  // someone else's answers exactly like one that does not exist, whatever the gate says right now.
+  await assertItemExists?.(access);
+  if (!(await jointFeaturesOpen(db, membership.coupleId))) {
+    throw closed();
+  }
+  return access;
+}
+
+function closed(): DomainError {
+  return new DomainError('joint-features-closed', 'Shared features open once each of you has answered a short private check-in.');
 }
 
 /**
