@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataKind } from '@twofold/core/sharing/data-kinds';
 import { todayIn } from '../src/platform/local-date';
 import { newCouple, newPerson, newProgram, enroll, TestClient, type TestApp } from './test-app';
-import { buildTogether, harkNegative, togetherRows, type TogetherItems } from './together-catalog';
+import { buildTogether, harkNegative, joint, togetherRows, type TogetherItems } from './together-catalog';
 
 /**
  * Every API route with a valid example request and, for each kind of actor, the status it must
@@ -635,6 +635,29 @@ export const routeCatalog: Row[] = [
     isolated: false,
     request: () => ({ url: '/api/communication/check-draft', body: { draft: 'You never listen.', locale: 'en' } }),
     expect: signedIn(200),
+  },
+  { method: 'GET', url: '/api/couple/pause', isolated: false, request: () => ({ url: '/api/couple/pause' }), expect: joint(200) },
+  {
+    method: 'POST',
+    url: '/api/couple/pause',
+    isolated: false,
+    request: () => ({ url: '/api/couple/pause' }),
+    // The first call starts the pause; later calls get the running one.
+    expect: { ...joint(200), partner: 201 },
+  },
+  {
+    method: 'POST',
+    url: '/api/couple/pause/ready',
+    isolated: false,
+    request: () => ({ url: '/api/couple/pause/ready' }),
+    expect: joint(200),
+  },
+  {
+    method: 'PUT',
+    url: '/api/couple/pause-settings',
+    isolated: false,
+    request: () => ({ url: '/api/couple/pause-settings', body: { coolDownMinutes: 30 } }),
+    expect: joint(200),
   },
 ];
 
