@@ -636,6 +636,47 @@ export const routeCatalog: Row[] = [
     request: () => ({ url: '/api/communication/check-draft', body: { draft: 'You never listen.', locale: 'en' } }),
     expect: signedIn(200),
   },
+  { method: 'GET', url: '/api/couple/exercise', isolated: false, request: () => ({ url: '/api/couple/exercise' }), expect: joint(200) },
+  { method: 'GET', url: '/api/couple/exercises', isolated: false, request: () => ({ url: '/api/couple/exercises' }), expect: joint(200) },
+  {
+    method: 'POST',
+    url: '/api/couple/exercise',
+    isolated: false,
+    request: () => ({ url: '/api/couple/exercise', body: { topic: 'Weekend plans', turnSeconds: 120, firstSpeaker: 'me' } }),
+    // The partner starts it; one exercise at a time, so the next starts are refused.
+    expect: { ...joint(409), partner: 201 },
+  },
+  {
+    method: 'POST',
+    url: '/api/couple/exercise/paraphrase',
+    isolated: false,
+    request: () => ({ url: '/api/couple/exercise/paraphrase', body: { text: 'You would like a quiet Saturday.' } }),
+    // Only the listener (the owner) paraphrases.
+    expect: { ...joint(403), owner: 200 },
+  },
+  {
+    method: 'POST',
+    url: '/api/couple/exercise/confirm',
+    isolated: false,
+    request: () => ({ url: '/api/couple/exercise/confirm', body: { verdict: 'yes' } }),
+    // Only the speaker (the partner) confirms, once.
+    expect: { ...joint(409), partner: 200, owner: 403 },
+  },
+  {
+    method: 'POST',
+    url: '/api/couple/exercise/pass',
+    isolated: false,
+    request: () => ({ url: '/api/couple/exercise/pass', body: {} }),
+    // The partner passes the floor; then the owner holds it but nobody has paraphrased yet.
+    expect: { ...joint(403), partner: 200, owner: 409 },
+  },
+  {
+    method: 'POST',
+    url: '/api/couple/exercise/end',
+    isolated: false,
+    request: () => ({ url: '/api/couple/exercise/end', body: {} }),
+    expect: { ...joint(409), partner: 200 },
+  },
   { method: 'GET', url: '/api/couple/pause', isolated: false, request: () => ({ url: '/api/couple/pause' }), expect: joint(200) },
   {
     method: 'POST',
