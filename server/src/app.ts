@@ -35,6 +35,7 @@ import { goalsRoutes } from './features/goals/goals.routes';
 import { assessmentsRoutes } from './features/assessments/assessments.routes';
 import { coupleEventsRoutes } from './features/couple-events/couple-events.routes';
 import { skillsRoutes } from './features/communication/skills.routes';
+import { connectionRoutes } from './features/communication/connection.routes';
 import { exerciseRoutes } from './features/communication/exercise.routes';
 import { pauseRoutes } from './features/communication/pause.routes';
 import { contractRoutes } from './features/together-contract/together-contract.routes';
@@ -164,7 +165,7 @@ export async function buildApp({ config, database, cipher, mailer, logger }: App
   await app.register(boundariesRoutes, { db, cipher });
   await app.register(futureRoutes, { db, cipher });
   // Communication (issue 5): the skills library for everyone; the live tools for the couple.
-  for (const communication of [skillsRoutes, exerciseRoutes, pauseRoutes]) {
+  for (const communication of [skillsRoutes, exerciseRoutes, pauseRoutes, connectionRoutes]) {
     await app.register(communication, { db, cipher });
   }
   await app.register(coupleEventsRoutes, { db, listen: database.listen, idleMinutes: config.sessionIdleMinutes });

@@ -700,6 +700,21 @@ export const routeCatalog: Row[] = [
     request: () => ({ url: '/api/couple/pause-settings', body: { coolDownMinutes: 30 } }),
     expect: joint(200),
   },
+  {
+    method: 'GET',
+    url: '/api/couple/connection-question',
+    isolated: false,
+    request: () => ({ url: '/api/couple/connection-question' }),
+    expect: joint(200),
+  },
+  {
+    method: 'POST',
+    url: '/api/couple/connection-question/answer',
+    isolated: false,
+    request: () => ({ url: '/api/couple/connection-question/answer', body: { answer: 'Our walk by the river.' } }),
+    // Once a day each: the partner's second answer is refused.
+    expect: { ...joint(201), partnerWithSharing: 409 },
+  },
 ];
 
 /** GET and PUT of one of "my" documents: everyone signed in has their own. */
