@@ -25,6 +25,7 @@ import { RequireSession } from './routes/require-session';
 import { SettingsRoute } from './routes/settings-route';
 import { SharingRoute } from './routes/sharing-route';
 import { SignupRoute } from './routes/signup-route';
+import { AccountabilityRoute, ContractRoute, FutureRoute, TalkRoute, TrustDiscussionRoute, UsLayout } from './routes/together-routes';
 import { UsRoute } from './routes/us-route';
 
 /** Every page of the app. The browser and the tests build their routers from this one list. */
@@ -56,7 +57,18 @@ export const routes: RouteObject[] = [
           { path: 'me/assessments/:instrumentId', element: <QuestionnaireRoute /> },
           { path: 'me/assessments/:instrumentId/results', element: <ResultsRoute /> },
           { path: 'me/safety-screen', element: <SafetyScreenRoute /> },
-          { path: 'us', element: <UsRoute /> },
+          {
+            path: 'us',
+            element: <UsLayout />,
+            children: [
+              { index: true, element: <UsRoute /> },
+              { path: 'trust-discussion', element: <TrustDiscussionRoute /> },
+              { path: 'contract', element: <ContractRoute /> },
+              { path: 'talk', element: <TalkRoute /> },
+              { path: 'accountability', element: <AccountabilityRoute /> },
+              { path: 'future', element: <FutureRoute /> },
+            ],
+          },
           { path: 'sharing', element: <SharingRoute /> },
           { path: 'access-log', element: <AccessLogRoute /> },
           { path: 'programs/new', element: <NewProgramRoute /> },

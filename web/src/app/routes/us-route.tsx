@@ -21,6 +21,25 @@ import { PartnerMilestones } from '../../features/recovery/components/partner-mi
 import { PartnerRecovery } from '../../features/recovery/components/partner-recovery';
 import { TodayCheckinLink } from '../../features/recovery/components/today-checkin-link';
 import { PartnerGoals } from '../../features/goals/components/partner-goals';
+import '../../features/recovery/recovery.css';
+import { TogetherNav, togetherPaths } from '../together-nav';
+
+/** The couple's shared work, one tap each (the area's own navigation also sits under the title). */
+function TogetherLinks() {
+  const { t } = useTranslation();
+  const items = ['today', 'talk', 'contract', 'trust', 'future'] as const;
+  return (
+    <Section title={t('together.hub.title')} id="together">
+      <ul className="link-list">
+        {items.map((item) => (
+          <li key={item}>
+            <Link to={togetherPaths[item]}>{t(`together.hub.${item}`)}</Link>
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
 
 /** My side of the boundary, next to what my partner shares: what my partner can see of mine. */
 function WhatIShare({ partnerName }: { partnerName: string }) {
@@ -92,6 +111,7 @@ export function UsRoute() {
   const partner = space.partners.find((person) => !person.isMe);
   return (
     <Page title={t('couple.title')} intro={t('couple.intro')} focusKey="couple">
+      {partner ? <TogetherNav /> : null}
       <CoupleNotices
         notices={space.notices}
         supportAction={<CrisisHelpButton label={t('couple.talkToSomeone')} className="button button--secondary" />}
@@ -103,6 +123,7 @@ export function UsRoute() {
             <PartnerList couple={space} />
             {partner ? <JointFeaturesStatus /> : null}
           </Section>
+          {partner ? <TogetherLinks /> : null}
           {partner ? (
             <Section title={t('support.partnerTitle', { name: partner.displayName })} id="partner-support">
               <PartnerSupportPreferences partnerId={partner.id} partnerName={partner.displayName} />

@@ -1,0 +1,236 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { Contract, ContractInput, ContractVersion, TrustCalendar, TrustPartInput } from '@twofold/core/together/contract.schemas';
+import type { contractHistorySchema, myTrustPartSchema } from '@twofold/core/together/contract.schemas';
+import type {
+  Appreciation,
+  AppreciationInput,
+  Commitment,
+  CommitmentInput,
+  commitmentListSchema,
+} from '@twofold/core/together/accountability.schemas';
+import type { Boundary, BoundaryInput } from '@twofold/core/together/boundaries.schemas';
+import type { Activity, ActivityInput, celebrationListSchema, CoupleGoal, CoupleGoalInput } from '@twofold/core/together/future.schemas';
+import { api } from '../../../lib/api-client';
+
+/** Query keys of this feature (the couple events hook invalidates them by these prefixes). */
+export const togetherKeys = {
+  all: ['together'] as const,
+  contract: ['together', 'contract'] as const,
+  contractVersions: ['together', 'contract', 'versions'] as const,
+  trust: (from: string, to: string) => ['together', 'trust', from, to] as const,
+  commitments: ['together', 'commitments'] as const,
+  appreciations: (from: string, to: string) => ['together', 'appreciations', from, to] as const,
+};
+
+// The Recovery Contract ---------------------------------------------------------------------
+
+export function useContract() {
+  return useQuery({ queryKey: togetherKeys.contract, queryFn: () => api.get<Contract>('/api/couple/contract') });
+}
+
+export function useContractVersions(enabled: boolean) {
+  return useQuery({
+    queryKey: togetherKeys.contractVersions,
+    queryFn: () => api.get<z.infer<typeof contractHistorySchema>>('/api/couple/contract/versions'),
+    enabled,
+  });
+}
+
+export function useSaveContract() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ContractInput) => api.put<Contract>('/api/couple/contract', input),
+    onSuccess: (contract) => {
+      queryClient.setQueryData(togetherKeys.contract, contract);
+      void queryClient.invalidateQueries({ queryKey: togetherKeys.contractVersions });
+    },
+    onError: () => void queryClient.invalidateQueries({ queryKey: togetherKeys.contract }),
+  });
+}
+
+export function useSignContract() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (versionId: string) => api.post<ContractVersion>(`/api/couple/contract/versions/${encodeURIComponent(versionId)}/sign`),
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: togetherKeys.contract });
+      void queryClient.invalidateQueries({ queryKey: ['together', 'trust'] });
+    },
+  });
+}
+
+// The daily Trust Discussion ----------------------------------------------------------------
+
+export function useTrustCalendar(from: string, to: string) {
+  return useQuery({
+    queryKey: togetherKeys.trust(from, to),
+    queryFn: () => api.get<TrustCalendar>(`/api/couple/trust-discussions?from=${from}&to=${to}`),
+  });
+}
+
+/** Records my own part of a day; nobody records the other partner's part. */
+export function useRecordTrustPart() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ date, part }: { date: string; part: TrustPartInput }) =>
+      api.put<z.infer<typeof myTrustPartSchema>>(`/api/couple/trust-discussions/${encodeURIComponent(date)}/mine`, part),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: ['together', 'trust'] }),
+  });
+}
+
+// Commitments -------------------------------------------------------------------------------
+
+export function useCommitments() {
+  return useQuery({
+    queryKey: togetherKeys.commitments,
+    queryFn: () => api.get<z.infer<typeof commitmentListSchema>>('/api/couple/commitments'),
+  });
+}
+
+function useRefresh(queryKey: readonly string[]) {
+  const queryClient = useQueryClient();
+  return () => void queryClient.invalidateQueries({ queryKey });
+}
+
+export function useMakeCommitment() {
+  const refresh = useRefresh(togetherKeys.commitments);
+  return useMutation({
+    mutationFn: (input: CommitmentInput) => api.post<Commitment>('/api/couple/commitments', input),
+    onSuccess: refresh,
+  });
+}
+
+/** Only the partner who made a commitment says how it went. */
+export function useReportCommitment() {
+  const refresh = useRefresh(togetherKeys.commitments);
+  return useMutation({
+    mutationFn: ({ id, outcome }: { id: string; outcome: 'kept' | 'missed' | null }) =>
+      api.put<Commitment>(`/api/couple/commitments/${encodeURIComponent(id)}/outcome`, { outcome }),
+    onSettled: refresh,
+  });
+}
+
+export function useAcknowledgeCommitment() {
+  const refresh = useRefresh(togetherKeys.commitments);
+  return useMutation({
+    mutationFn: (id: string) => api.post<Commitment>(`/api/couple/commitments/${encodeURIComponent(id)}/acknowledge`),
+    onSettled: refresh,
+  });
+}
+
+// Appreciations and Caring Days -------------------------------------------------------------
+
+export function useAppreciations(from: string, to: string) {
+  return useQuery({
+    queryKey: togetherKeys.appreciations(from, to),
+    queryFn: () => api.get<{ appreciations: Appreciation[] }>(`/api/couple/appreciations?from=${from}&to=${to}`),
+  });
+}
+
+export function useRecordAppreciation() {
+  const refresh = useRefresh(['together', 'appreciations']);
+  return useMutation({
+    mutationFn: (input: AppreciationInput) => api.post<Appreciation>('/api/couple/appreciations', input),
+    onSuccess: refresh,
+  });
+}
+
+export function useTellAppreciation() {
+  const refresh = useRefresh(['together', 'appreciations']);
+  return useMutation({
+    mutationFn: (id: string) => api.post<Appreciation>(`/api/couple/appreciations/${encodeURIComponent(id)}/tell`),
+    onSettled: refresh,
+  });
+}
+
+// Boundaries --------------------------------------------------------------------------------
+
+export function useBoundaries() {
+  return useQuery({
+    queryKey: ['together', 'boundaries'],
+    queryFn: () => api.get<{ boundaries: Boundary[] }>('/api/couple/boundaries'),
+  });
+}
+
+/** States a boundary of mine, or changes one (which asks my partner to answer again). */
+export function useSaveBoundary() {
+  const refresh = useRefresh(['together', 'boundaries']);
+  return useMutation({
+    mutationFn: ({ id, input }: { id: string | null; input: BoundaryInput }) =>
+      id
+        ? api.put<Boundary>(`/api/couple/boundaries/${encodeURIComponent(id)}`, input)
+        : api.post<Boundary>('/api/couple/boundaries', input),
+    onSuccess: refresh,
+  });
+}
+
+export function useRespondToBoundary() {
+  const refresh = useRefresh(['together', 'boundaries']);
+  return useMutation({
+    mutationFn: ({ id, response }: { id: string; response: 'acknowledged' | 'talk' }) =>
+      api.put<Boundary>(`/api/couple/boundaries/${encodeURIComponent(id)}/response`, { response }),
+    onSettled: refresh,
+  });
+}
+
+// Shared goals, activities, celebrations ----------------------------------------------------
+
+export function useCoupleGoals() {
+  return useQuery({ queryKey: ['together', 'goals'], queryFn: () => api.get<{ goals: CoupleGoal[] }>('/api/couple/goals') });
+}
+
+export function useCreateCoupleGoal() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CoupleGoalInput) => api.post<CoupleGoal>('/api/couple/goals', input),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['together', 'goals'] }),
+  });
+}
+
+export function useTickMilestone() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ goalId, milestoneId, done }: { goalId: string; milestoneId: string; done: boolean }) =>
+      api.put<CoupleGoal>(`/api/couple/goals/${encodeURIComponent(goalId)}/milestones/${encodeURIComponent(milestoneId)}/done`, { done }),
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: ['together', 'goals'] });
+      void queryClient.invalidateQueries({ queryKey: ['together', 'celebrations'] });
+    },
+  });
+}
+
+export function useActivities() {
+  return useQuery({ queryKey: ['together', 'activities'], queryFn: () => api.get<{ activities: Activity[] }>('/api/couple/activities') });
+}
+
+export function usePlanActivity() {
+  const refresh = useRefresh(['together', 'activities']);
+  return useMutation({ mutationFn: (input: ActivityInput) => api.post<Activity>('/api/couple/activities', input), onSuccess: refresh });
+}
+
+export function useMarkActivityDone() {
+  const refresh = useRefresh(['together', 'activities']);
+  return useMutation({
+    mutationFn: ({ id, done }: { id: string; done: boolean }) =>
+      api.put<Activity>(`/api/couple/activities/${encodeURIComponent(id)}/done`, { done }),
+    onSettled: refresh,
+  });
+}
+
+/** Each partner rates only for themselves. */
+export function useRateActivity() {
+  const refresh = useRefresh(['together', 'activities']);
+  return useMutation({
+    mutationFn: ({ id, rating }: { id: string; rating: number }) =>
+      api.put<Activity>(`/api/couple/activities/${encodeURIComponent(id)}/ratings/mine`, { rating }),
+    onSettled: refresh,
+  });
+}
+
+export function useCelebrations() {
+  return useQuery({
+    queryKey: ['together', 'celebrations'],
+    queryFn: () => api.get<z.infer<typeof celebrationListSchema>>('/api/couple/celebrations'),
+  });
+}
