@@ -36,8 +36,8 @@ export const pauseText: Record<SkillLocale, { during: string; returnPrompt: stri
     notBlame: 'Calling a pause is a sign of care for each other. Nobody is at fault for needing one.',
   },
   es: {
-    during: 'Los dos estáis haciendo una pausa para calmaros. Es parte de vuestro plan, y está funcionando.',
-    returnPrompt: 'Es hora de volver y terminar la conversación, con calma y por turnos. Si vuelve a calentarse, podéis hacer otra pausa.',
+    during: 'Los dos están haciendo una pausa para calmarse. Es parte de su plan, y está funcionando.',
+    returnPrompt: 'Es hora de volver y terminar la conversación, con calma y por turnos. Si vuelve a calentarse, pueden hacer otra pausa.',
     notBlame: 'Pedir una pausa es una muestra de cuidado mutuo. Nadie tiene la culpa de necesitarla.',
   },
 };

@@ -151,7 +151,7 @@ export const skills: readonly Skill[] = [
       es: {
         title: 'Conversaciones planificadas',
         summary:
-          'Una conversación planificada es una charla corta que preparáis de antemano: una hora y un lugar acordados, sin distracciones, un solo tema y turnos para hablar y escuchar. Planificarla evita que los temas difíciles salgan en mitad de un mal momento.',
+          'Una conversación planificada es una charla corta que preparan de antemano: una hora y un lugar acordados, sin distracciones, un solo tema y turnos para hablar y escuchar. Planificarla evita que los temas difíciles salgan en mitad de un mal momento.',
         steps: [
           'Acordad una hora (de 10 a 15 minutos) y un lugar tranquilo, cuando ninguno esté cansado ni con prisa.',
           'Elegid un solo tema, y empezad por los más fáciles.',
@@ -181,14 +181,14 @@ export const skills: readonly Skill[] = [
       es: {
         title: 'Tiempo fuera',
         summary:
-          'Cuando una conversación se calienta, cualquiera de los dos puede pedir un tiempo fuera: una pausa acordada de antemano, no una forma de irse. Os calmáis por separado durante el tiempo acordado y después volvéis a terminar la conversación. Pedirla es una muestra de cuidado, nunca un motivo de culpa.',
+          'Cuando una conversación se calienta, cualquiera de los dos puede pedir un tiempo fuera: una pausa acordada de antemano, no una forma de irse. Se calman por separado durante el tiempo acordado y después vuelven a terminar la conversación. Pedirla es una muestra de cuidado, nunca un motivo de culpa.',
         steps: [
           'Acordad de antemano una señal y cuánto dura la pausa (por ejemplo, 20 minutos).',
           'Cuando notes que el enfado sube, di la señal con calma y apártate. Sin decir la última palabra.',
           'Cálmate: respira despacio, sal a caminar, fíjate en cinco cosas que puedas ver. No bebas ni consumas.',
-          'Volved a la hora acordada y terminad la conversación, o acordad cuándo lo haréis.',
+          'Vuelvan a la hora acordada y terminen la conversación, o acuerden cuándo lo harán.',
         ],
-        practicePrompt: 'Acuerda con tu pareja vuestra señal de tiempo fuera y cuántos minutos durará la pausa.',
+        practicePrompt: 'Acuerda con tu pareja su señal de tiempo fuera y cuántos minutos durará la pausa.',
       },
     },
   },
