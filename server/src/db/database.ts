@@ -448,7 +448,6 @@ export interface Database {
   supportPreferences: SupportPreferencesTable;
   coupleNotices: CoupleNoticesTable;
   auditEvents: AuditEventsTable;
-  coupleEvents: CoupleEventsTable;
   skillPractices: SkillPracticesTable;
   speakerListenerSessions: SpeakerListenerSessionsTable;
   speakerListenerTurns: SpeakerListenerTurnsTable;
@@ -456,6 +455,7 @@ export interface Database {
   conflictPauses: ConflictPausesTable;
   conflictPauseReadiness: ConflictPauseReadinessTable;
   connectionAnswers: ConnectionAnswersTable;
+  coupleEvents: CoupleEventsTable;
   contractVersions: ContractVersionsTable;
   contractParts: ContractPartsTable;
   contractSignatures: ContractSignaturesTable;

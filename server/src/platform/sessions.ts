@@ -1,8 +1,8 @@
 import { sql, type Compilable, type RawBuilder } from 'kysely';
 import type { Db, DbOrTx } from './db';
 import { hashToken, randomToken } from './crypto';
-import { sessionsEndedChannel } from './events';
 import { DomainError } from './errors';
+import { sessionsEndedChannel } from './events';
 
 export interface Actor {
   userId: string;

@@ -5,8 +5,8 @@ import * as m0003 from './0003-sharing-and-audit';
 import * as m0004 from './0004-pending-signups';
 import * as m0005 from './0005-personal-recovery';
 import * as m0006 from './0006-assessments';
-import * as m0008 from './0008-couple-events';
 import * as m0007 from './0007-audit-append-only';
+import * as m0008 from './0008-couple-events';
 import * as m0009 from './0009-together';
 import * as m0010 from './0010-communication';
 import * as m0011 from './0011-sign-in-security';
@@ -19,8 +19,8 @@ export const migrations: Record<string, Migration> = {
   '0004-pending-signups': m0004,
   '0005-personal-recovery': m0005,
   '0006-assessments': m0006,
-  '0008-couple-events': m0008,
   '0007-audit-append-only': m0007,
+  '0008-couple-events': m0008,
   '0009-together': m0009,
   '0010-communication': m0010,
   '0011-sign-in-security': m0011,
