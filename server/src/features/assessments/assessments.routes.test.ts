@@ -183,6 +183,27 @@ describe('the private relationship-safety screen', () => {
     expect(await joint(couple.b)).toBe('open');
   });
 
+  it('announces only the opening of joint features to the couple’s open screens, never an answer or a closing', async () => {
+    const couple = await newCouple(t);
+    const announced = async () =>
+      (
+        await t.database.db
+          .selectFrom('coupleEvents')
+          .select(['type', 'data'])
+          .where('coupleId', '=', couple.coupleId)
+          .where('type', '=', 'couple.joint-features')
+          .execute()
+      ).map((event) => event.data);
+    await submit(couple.a, 'hark', hark(true));
+    await submit(couple.b, 'hark', hark(false));
+    expect(await announced()).toEqual([]);
+    await couple.a.post('/api/me/safety-screen/reopen');
+    expect(await announced()).toEqual([{}]);
+    await submit(couple.a, 'hark', hark(true));
+    await submit(couple.a, 'hark', hark(false));
+    expect(await announced()).toEqual([{}, {}]);
+  });
+
   it('a positive screen closes joint features; the partner sees the same answer as when it is missing', async () => {
     const couple = await newCouple(t);
     const program = await newProgram(t);

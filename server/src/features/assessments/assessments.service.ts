@@ -29,6 +29,7 @@ import { addDays, clock, todayIn } from '../../platform/local-date';
 import { appendAuditEntry } from '../../platform/audit';
 import { findMembership, readAs, requireMembership, requireProgramRole } from '../../access/access';
 import { jointFeaturesOpen } from '../../access/joint-features';
+import { publishCoupleEvent } from '../../platform/events';
 import { findTimeZone } from '../intake/intake.service';
 
 /** What a deployment offers: its questionnaires, its PC-PTSD-5 cut-point, its crisis lines. */
@@ -180,11 +181,13 @@ export async function submitAssessment(
         reopenedAt: null,
         reopenedByRole: null,
       };
-      await tx
-        .insertInto('safetyScreens')
-        .values({ ownerId: actor.userId, ...screen })
-        .onConflict((conflict) => conflict.column('ownerId').doUpdateSet(screen))
-        .execute();
+      await announcingOpening(tx, actor.userId, () =>
+        tx
+          .insertInto('safetyScreens')
+          .values({ ownerId: actor.userId, ...screen })
+          .onConflict((conflict) => conflict.column('ownerId').doUpdateSet(screen))
+          .execute(),
+      );
     }
     const assessment = toOwn(row);
     if (assessment.safetyFlow === null) {
@@ -417,21 +420,38 @@ export async function findSafetyScreen(
   };
 }
 
-async function reopen(db: DbOrTx, personId: string, role: 'self' | 'clinician'): Promise<void> {
-  const result = await db
-    .updateTable('safetyScreens')
-    .set({ reopenedAt: sql<Date>`now()`, reopenedByRole: role })
-    .where('ownerId', '=', personId)
-    .where('positive', '=', true)
-    .where('reopenedAt', 'is', null)
-    .executeTakeFirst();
-  if (result.numUpdatedRows === 0n) {
-    throw new DomainError('conflict', 'Joint features are not closed by a safety screen.');
+async function reopen(tx: DbOrTx, personId: string, role: 'self' | 'clinician'): Promise<void> {
+  await announcingOpening(tx, personId, async () => {
+    const result = await tx
+      .updateTable('safetyScreens')
+      .set({ reopenedAt: sql<Date>`now()`, reopenedByRole: role })
+      .where('ownerId', '=', personId)
+      .where('positive', '=', true)
+      .where('reopenedAt', 'is', null)
+      .executeTakeFirst();
+    if (result.numUpdatedRows === 0n) {
+      throw new DomainError('conflict', 'Joint features are not closed by a safety screen.');
+    }
+  });
+}
+
+/**
+ * Runs a change to a person's safety screen and, when it opens the couple's joint features, tells
+ * both open screens at once (`couple.joint-features`, no data), so the waiting page opens by itself.
+ * Nothing else is announced: an answer that leaves them closed, or closes them, sends nothing, so an
+ * event never tells the partner that the other answered, nor how; polling shows no more.
+ */
+async function announcingOpening(tx: DbOrTx, personId: string, change: () => Promise<unknown>): Promise<void> {
+  const membership = await findMembership(tx, personId);
+  const wasOpen = membership ? await jointFeaturesOpen(tx, membership.coupleId) : true;
+  await change();
+  if (membership && !wasOpen && (await jointFeaturesOpen(tx, membership.coupleId))) {
+    await publishCoupleEvent(tx, membership.coupleId, { type: 'couple.joint-features', actorId: personId });
   }
 }
 
 export async function reopenMyJointFeatures(db: Db, settings: AssessmentSettings, actor: Actor) {
-  await reopen(db, actor.userId, 'self');
+  await db.transaction().execute((tx) => reopen(tx, actor.userId, 'self'));
   return findSafetyScreen(db, settings, actor);
 }
 
