@@ -228,7 +228,8 @@ describe('couple event stream', () => {
     await openJointFeatures(a, b);
     await publish(coupleId, { type: 'pause.called', actorId: a.userId!, data: { minutes: 20 } });
     expect((await seenByB.event('pause.called')).data).toEqual({ minutes: 20 });
-    expect(seenByB.events.map((e) => e.type)).toEqual(['couple.test-membership', 'pause.called']);
+    // Both screens answered: the opening itself is announced (no data), then joint events flow.
+    expect(seenByB.events.map((e) => e.type)).toEqual(['couple.test-membership', 'couple.joint-features', 'pause.called']);
   });
 
   it('refuses free text and malformed types in an event', async () => {
