@@ -6,6 +6,8 @@ const alias = { '@twofold/core': fileURLToPath(new URL('./core/src', import.meta
 const serverTests = ['server/**/*.test.ts', 'scripts/**/*.test.ts'];
 // About the embedded database only (its gate, its kill -9 recovery): PGlite project only.
 const pgliteOnlyTests = ['server/src/platform/db-gate.test.ts', 'server/test/durability/**'];
+// Several server processes on one database: PostgreSQL project only (PGlite lives in one process).
+const postgresOnlyTests = ['server/test/two-processes-events.test.ts'];
 
 /**
  * unit: pure rules in core. api-pglite: every server test on the embedded database.
@@ -22,6 +24,7 @@ export default defineConfig({
         test: {
           name: 'api-pglite',
           include: serverTests,
+          exclude: [...configDefaults.exclude, ...postgresOnlyTests],
           environment: 'node',
           env: { TWOFOLD_TEST_DIALECT: 'pglite' },
           testTimeout: 30_000,

@@ -7,7 +7,6 @@ import { startServer, type ServerProcess } from '../../bench/lib/server-process'
 import { signUpPerson, type HttpClient } from '../../bench/lib/http-client';
 import { freshPostgresDatabase, removeDir } from '../../bench/lib/seed';
 import { SseClient } from './sse-client';
-import { testDialect } from './test-app';
 
 /**
  * Issue 5: two server processes on one PostgreSQL behave as one. Each runs the real server
@@ -15,7 +14,7 @@ import { testDialect } from './test-app';
  * a client whose stream is open on the other, through LISTEN/NOTIFY. PostgreSQL only: an embedded
  * database belongs to one process.
  */
-describe.skipIf(testDialect !== 'postgres')('couple events across two server processes', () => {
+describe('couple events across two server processes', () => {
   let database: { url: string; drop(): Promise<void> };
   let dataDir: string;
   const servers: ServerProcess[] = [];
