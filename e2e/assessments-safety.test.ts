@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { enableTwoFactor } from './support/two-factor';
-import { startTwofold, linkFor, type RunningTwofold } from './support/server';
+import { startTwofold, type RunningTwofold } from './support/server';
+import { signUp } from './support/sign-up';
 import { checkPage, launchBrowser, newPhone } from './support/browser';
 
 /**
@@ -21,18 +22,6 @@ afterAll(async () => {
   await twofold?.stop();
 });
 
-const password = 'a long and private passphrase';
-
-async function signUp(page: Page, name: string, email: string): Promise<void> {
-  await page.getByLabel('What should we call you?').fill(name);
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.getByRole('heading', { name: 'Check your e-mail' }).waitFor();
-  await page.goto(linkFor(twofold.outbox, email, /\/confirm\?token=/));
-  await page.waitForURL((url) => !url.pathname.startsWith('/confirm'));
-}
-
 function question(page: Page, n: number): Locator {
   return page.getByRole('group', { name: new RegExp(`^Question ${n}\\b`) });
 }
@@ -42,7 +31,7 @@ describe('assessments and safety', () => {
     // A program admin sets up the program and invites a clinician.
     const admin = await newPhone(browser, twofold.url);
     await admin.goto('/signup');
-    await signUp(admin, 'Casey', 'casey@example.org');
+    await signUp(twofold, admin, 'Casey', 'casey@example.org');
     // Program staff use two-step sign-in (e2e/sign-in-security.test.ts).
     await enableTwoFactor(admin);
     await admin.goto('/programs/new');
@@ -58,7 +47,7 @@ describe('assessments and safety', () => {
     // The clinician joins and invites a couple.
     const clinician = await newPhone(browser, twofold.url);
     await clinician.goto(new URL(clinicianInvite).pathname);
-    await signUp(clinician, 'Dr Lee', 'lee@example.org');
+    await signUp(twofold, clinician, 'Dr Lee', 'lee@example.org');
     await clinician.getByRole('button', { name: 'Accept the invite' }).click();
     await clinician.getByText(/You joined/).waitFor();
     await enableTwoFactor(clinician);
@@ -71,13 +60,13 @@ describe('assessments and safety', () => {
     const alex = await newPhone(browser, twofold.url);
     const blake = await newPhone(browser, twofold.url);
     await alex.goto('/signup');
-    await signUp(alex, 'Alex', 'alex@example.org');
+    await signUp(twofold, alex, 'Alex', 'alex@example.org');
     await alex.goto('/us');
     await alex.getByRole('button', { name: 'Create our couple space' }).click();
     await alex.getByRole('button', { name: 'Make an invite link' }).click();
     const coupleInvite = await alex.getByLabel('Invite link').inputValue();
     await blake.goto(new URL(coupleInvite).pathname);
-    await signUp(blake, 'Blake', 'blake@example.org');
+    await signUp(twofold, blake, 'Blake', 'blake@example.org');
     await blake.getByRole('button', { name: 'Accept the invite' }).click();
     await blake.getByText('You joined the couple space.').waitFor();
     await alex.goto(new URL(programInvite).pathname);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startTwofold, linkFor, type RunningTwofold } from './support/server';
+import { journeyPassword as password, signUp } from './support/sign-up';
 import { checkPage, launchBrowser, newPhone } from './support/browser';
 import { enableTwoFactor, totpCode } from './support/two-factor';
 
@@ -20,18 +21,6 @@ afterAll(async () => {
   await twofold?.stop();
 });
 
-const password = 'a long and private passphrase';
-
-async function signUp(page: Page, name: string, email: string): Promise<void> {
-  await page.getByLabel('What should we call you?').fill(name);
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.getByRole('heading', { name: 'Check your e-mail' }).waitFor();
-  await page.goto(linkFor(twofold.outbox, email, /\/confirm\?token=/));
-  await page.waitForURL((url) => !url.pathname.startsWith('/confirm'));
-}
-
 async function logIn(page: Page, email: string, secret: string): Promise<void> {
   await page.goto('/login');
   await page.getByLabel('E-mail').fill(email);
@@ -43,7 +32,7 @@ describe('sign-in security', () => {
   it('a forgotten password: the e-mailed link sets a new one and every device is signed out', async () => {
     const phone = await newPhone(browser, twofold.url);
     await phone.goto('/signup');
-    await signUp(phone, 'Sam', 'sam@example.org');
+    await signUp(twofold, phone, 'Sam', 'sam@example.org');
     const laptop = await newPhone(browser, twofold.url);
     await logIn(laptop, 'sam@example.org', password);
     await laptop.waitForURL((url) => url.pathname !== '/login');
@@ -86,7 +75,7 @@ describe('sign-in security', () => {
     // The admin sets up two-step sign-in, then creates the program and invites a clinician.
     const admin = await newPhone(browser, twofold.url);
     await admin.goto('/signup');
-    await signUp(admin, 'Avery', 'avery@example.org');
+    await signUp(twofold, admin, 'Avery', 'avery@example.org');
     await admin.goto('/programs/new');
     await admin.getByLabel('Program name').fill('Riverside Couples Recovery');
     await admin.getByRole('button', { name: 'Create program' }).click();
@@ -103,7 +92,7 @@ describe('sign-in security', () => {
     // The clinician joins: the program stays closed until two-step sign-in is on.
     const clinician = await newPhone(browser, twofold.url);
     await clinician.goto(new URL(clinicianInvite).pathname);
-    await signUp(clinician, 'Dr Lee', 'lee@example.org');
+    await signUp(twofold, clinician, 'Dr Lee', 'lee@example.org');
     await clinician.getByRole('button', { name: 'Accept the invite' }).click();
     await clinician.getByText(/You joined/).waitFor();
     await clinician.goto(programPath);

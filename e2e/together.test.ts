@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { startTwofold, linkFor, type RunningTwofold } from './support/server';
+import { startTwofold, type RunningTwofold } from './support/server';
+import { signUp } from './support/sign-up';
 import { checkPage, launchBrowser, newPhone } from './support/browser';
 
 /**
@@ -21,19 +22,8 @@ afterAll(async () => {
   await twofold?.stop();
 });
 
-const password = 'a long and private passphrase';
 /** What one partner does must show on the other's open screen this fast, without a reload. */
 const live = { timeout: 3_000 };
-
-async function signUp(page: Page, name: string, email: string): Promise<void> {
-  await page.getByLabel('What should we call you?').fill(name);
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.getByRole('heading', { name: 'Check your e-mail' }).waitFor();
-  await page.goto(linkFor(twofold.outbox, email, /\/confirm\?token=/));
-  await page.waitForURL((url) => !url.pathname.startsWith('/confirm'));
-}
 
 function question(page: Page, n: number): Locator {
   return page.getByRole('group', { name: new RegExp(`^Question ${n}\\b`) });
@@ -73,13 +63,13 @@ describe('together', () => {
 
     // The couple forms.
     await alex.goto('/signup');
-    await signUp(alex, 'Alex', 'alex@example.org');
+    await signUp(twofold, alex, 'Alex', 'alex@example.org');
     await alex.goto('/us');
     await alex.getByRole('button', { name: 'Create our couple space' }).click();
     await alex.getByRole('button', { name: 'Make an invite link' }).click();
     const invite = await alex.getByLabel('Invite link').inputValue();
     await blake.goto(new URL(invite).pathname);
-    await signUp(blake, 'Blake', 'blake@example.org');
+    await signUp(twofold, blake, 'Blake', 'blake@example.org');
     await blake.getByRole('button', { name: 'Accept the invite' }).click();
     await blake.getByText('You joined the couple space.').waitFor();
 
