@@ -28,7 +28,7 @@ export async function seedDemo(
   cipher: Cipher,
 ): Promise<Array<[role: string, email: string, name: string, twoFactorSecret?: string]>> {
   const mailer = createCapturingMailer();
-  const sessionPolicy = { idleMinutes: 30, maxHours: 24 };
+  const sessionPolicy = { idleMinutes: 30, maxHours: 24, staffIdleMinutes: 15, staffMaxHours: 12 };
   const throttle = throttlePolicy(1000, 1);
   const log = { error: () => {} } as unknown as AuthContext['log'];
   const ctx: AuthContext = { db, mailer, publicUrl, sessionPolicy, cipher, throttle, passwordResetTtlMinutes: 30, log };

@@ -111,7 +111,7 @@ export async function buildApp({ config, database, cipher, mailer, logger }: App
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
   installDatabaseGate(app, { dialect: database.dialect, queueLimit: config.dbQueueLimit });
-  await installHttpAuth(app, db, { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours }, config.secureCookies);
+  await installHttpAuth(app, db, config.sessionPolicy, config.secureCookies);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -141,7 +141,7 @@ export async function buildApp({ config, database, cipher, mailer, logger }: App
     db,
     mailer: mailer ?? createMailer(config.smtp, app.log),
     publicUrl: config.publicUrl,
-    sessionPolicy: { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours },
+    sessionPolicy: config.sessionPolicy,
     cipher,
     throttle,
     passwordResetTtlMinutes: config.passwordResetTtlMinutes,
@@ -168,7 +168,7 @@ export async function buildApp({ config, database, cipher, mailer, logger }: App
   for (const communication of [skillsRoutes, exerciseRoutes, pauseRoutes, connectionRoutes]) {
     await app.register(communication, { db, cipher });
   }
-  await app.register(coupleEventsRoutes, { db, listen: database.listen, idleMinutes: config.sessionIdleMinutes });
+  await app.register(coupleEventsRoutes, { db, listen: database.listen, sessionPolicy: config.sessionPolicy });
   await app.register(assessmentsRoutes, {
     db,
     settings: {

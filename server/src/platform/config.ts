@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { instrumentIds, type InstrumentId } from '@twofold/core/assessments/instruments';
+import type { SessionPolicy } from './sessions';
 
 /**
  * Every setting Twofold reads, from environment variables. `loadConfig` checks them all at start
@@ -35,6 +36,9 @@ const configSchema = z.object({
     .min(1)
     .max(24 * 30)
     .default(24 * 7),
+  // Clinicians and program admins: 15 minutes idle at most (issue 10), stricter allowed; a working day at most.
+  SESSION_STAFF_IDLE_MINUTES: z.coerce.number().int().min(1).max(15).default(15),
+  SESSION_STAFF_MAX_HOURS: z.coerce.number().int().min(1).max(24).default(12),
   INVITE_TTL_DAYS: z.coerce.number().int().min(1).max(30).default(7),
   SECURE_COOKIES: booleanFlag.optional(),
   TRUST_PROXY: booleanFlag.default(false),
@@ -80,8 +84,8 @@ export interface Config {
   dataDir: string;
   encryptionKey: string | null;
   previousEncryptionKeys: string[];
-  sessionIdleMinutes: number;
-  sessionMaxHours: number;
+  /** Idle timeouts and lifetimes: partners (configurable) and staff (15 minutes idle at most). */
+  sessionPolicy: SessionPolicy;
   inviteTtlDays: number;
   secureCookies: boolean;
   trustProxy: boolean;
@@ -107,6 +111,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Twofold cannot start: the configuration has problems.\n${lines.join('\n')}`);
   }
   const c = parsed.data;
+  const contradictions = [
+    c.SESSION_IDLE_MINUTES > c.SESSION_MAX_HOURS * 60 && '  SESSION_IDLE_MINUTES: must not be longer than SESSION_MAX_HOURS',
+    c.SESSION_STAFF_MAX_HOURS > c.SESSION_MAX_HOURS && '  SESSION_STAFF_MAX_HOURS: must not be longer than SESSION_MAX_HOURS',
+  ].filter(Boolean);
+  if (contradictions.length > 0) {
+    throw new ConfigError(`Twofold cannot start: the configuration has problems.\n${contradictions.join('\n')}`);
+  }
   const isDevelopment = c.NODE_ENV !== 'production';
   return {
     env: c.NODE_ENV,
@@ -122,8 +133,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .split(',')
       .map((key) => key.trim())
       .filter(Boolean),
-    sessionIdleMinutes: c.SESSION_IDLE_MINUTES,
-    sessionMaxHours: c.SESSION_MAX_HOURS,
+    sessionPolicy: {
+      idleMinutes: c.SESSION_IDLE_MINUTES,
+      maxHours: c.SESSION_MAX_HOURS,
+      staffIdleMinutes: c.SESSION_STAFF_IDLE_MINUTES,
+      staffMaxHours: c.SESSION_STAFF_MAX_HOURS,
+    },
     inviteTtlDays: c.INVITE_TTL_DAYS,
     secureCookies: c.SECURE_COOKIES ?? !isDevelopment,
     trustProxy: c.TRUST_PROXY,

@@ -11,9 +11,51 @@ export interface Actor {
   timeZone?: string;
 }
 
+/**
+ * How long a session lives. Staff (a clinician or program admin with an active role in any
+ * program) reach other people's clinical data, so their sessions idle out sooner and live shorter;
+ * the role is read with the session on every request, so gaining or losing it applies at once.
+ */
 export interface SessionPolicy {
+  /** Idle timeout for everyone without an active staff role (partners): SESSION_IDLE_MINUTES. */
   idleMinutes: number;
+  /** Absolute lifetime for them, from log-in: SESSION_MAX_HOURS. */
   maxHours: number;
+  /** Idle timeout while the person has an active staff role: SESSION_STAFF_IDLE_MINUTES (15). */
+  staffIdleMinutes: number;
+  /** Absolute lifetime while the person has an active staff role: SESSION_STAFF_MAX_HOURS (12). */
+  staffMaxHours: number;
+}
+
+/**
+ * The policy as one SQL value (an int array literal), so a statement built once (`reusableQuery`)
+ * takes it as a single parameter: `{idle, max hours, staff idle, staff max hours}`.
+ */
+export function sessionPolicyValue(policy: SessionPolicy): string {
+  return `{${policy.idleMinutes},${policy.maxHours},${policy.staffIdleMinutes},${policy.staffMaxHours}}`;
+}
+
+/**
+ * THE session rules, in one place. Every check of a session reads `sessions s` through
+ * `liveSessionSource` and keeps the rows that pass `liveSessionRule`: a request's check
+ * (`findActiveSession`), the one-statement check of hot routes (`inSession`) and the re-check of
+ * open event streams (features/couple-events). A session is live when its row exists (log-out
+ * deletes it), it is younger than the absolute lifetime of the person's role, and it was used
+ * within the role's idle timeout. `policy` is `sessionPolicyValue(...)`, bound as a value.
+ */
+export function liveSessionSource(): RawBuilder<unknown> {
+  return sql`sessions s
+    left join lateral (
+      select true as is_staff from program_staff ps where ps.user_id = s.user_id and ps.active limit 1
+    ) twofold_role on true`;
+}
+
+export function liveSessionRule(policy: string): RawBuilder<boolean> {
+  const limit = (index: number) => sql`(${policy}::int[])[${sql.lit(index)}]`;
+  const isStaff = sql`twofold_role.is_staff is not null`;
+  return sql<boolean>`s.expires_at > now()
+    and s.created_at > now() - make_interval(hours => case when ${isStaff} then ${limit(4)} else ${limit(2)} end)
+    and s.last_seen_at > now() - make_interval(mins => case when ${isStaff} then ${limit(3)} else ${limit(1)} end)`;
 }
 
 /** Starts a session and returns the cookie value; only its hash is stored. */
@@ -32,8 +74,8 @@ export async function createSession(db: DbOrTx, userId: string, policy: SessionP
 }
 
 /**
- * Finds the live session for a cookie value: it must be younger than the absolute limit and used
- * within the idle timeout. Checked against the database on every request, so a revoked session
+ * Finds the live session for a cookie value (`liveSessionRule`: the absolute lifetime and idle
+ * timeout of the person's role). Checked against the database on every request, so a revoked session
  * ends at once. `last_seen_at` is written at most once a minute, by a second statement only then:
  * most requests are one plain read (a data-modifying statement in the same query cost every
  * request about 0.2 ms on the embedded database, docs/BENCHMARKS.md). The person's time zone
@@ -43,10 +85,8 @@ export async function findActiveSession(db: Db, token: string, policy: SessionPo
   const id = hashToken(token);
   const result = await sql<{ userId: string; timeZone: string; isStale: boolean }>`
     select s.user_id, u.time_zone, s.last_seen_at < now() - interval '1 minute' as is_stale
-    from sessions s join users u on u.id = s.user_id
-    where s.id = ${id}
-      and s.expires_at > now()
-      and s.last_seen_at > now() - make_interval(mins => ${policy.idleMinutes})`.execute(db);
+    from ${liveSessionSource()} join users u on u.id = s.user_id
+    where s.id = ${id} and ${liveSessionRule(sessionPolicyValue(policy))}`.execute(db);
   const row = result.rows[0];
   if (!row) {
     return null;
@@ -60,7 +100,7 @@ export async function findActiveSession(db: Db, token: string, policy: SessionPo
 /**
  * A session cookie not yet checked: on routes marked `config: { sessionInQuery: true }` the
  * session is checked in the same statement as the route's one query (`inSession`), not by a
- * statement of its own before it. The check is the same as `findActiveSession`'s.
+ * statement of its own before it. The check is the same as `findActiveSession`'s (`liveSessionRule`).
  */
 export interface SessionClaim {
   /** The hash of the cookie value, as stored in `sessions.id`. */
@@ -86,20 +126,18 @@ export interface SessionColumns {
  * nothing gives one row with `twofoldRow` null. For a read-only `query` (a `select`): a
  * data-modifying statement cannot stand in a lateral join.
  *
- * Build it once (`reusableQuery`), with the session id and `String(idleMinutes)` as its values.
+ * Build it once (`reusableQuery`), with the session id and `sessionPolicyValue(policy)` as its values.
  */
 export function inSession<Row>(
   sessionId: string,
-  idleMinutes: string,
+  policy: string,
   query: (actorId: RawBuilder<string>) => Compilable<Row>,
 ): RawBuilder<Partial<Row> & SessionColumns> {
   return sql<Partial<Row> & SessionColumns>`
     with twofold_session as (
       select s.user_id, u.time_zone, s.last_seen_at < now() - interval '1 minute' as is_stale
-      from sessions s join users u on u.id = s.user_id
-      where s.id = ${sessionId}
-        and s.expires_at > now()
-        and s.last_seen_at > now() - make_interval(mins => ${idleMinutes}::int)
+      from ${liveSessionSource()} join users u on u.id = s.user_id
+      where s.id = ${sessionId} and ${liveSessionRule(policy)}
     )
     select twofold_session.user_id as twofold_session_user_id, twofold_session.time_zone as twofold_session_time_zone,
       twofold_session.is_stale as twofold_session_is_stale, twofold_query.*

@@ -5,6 +5,7 @@ import { coupleEventsQuerySchema, eventIdSchema } from '@twofold/core/couples/co
 import type { Db } from '../../platform/db';
 import type { DatabaseHandle } from '../../platform/db';
 import type { EventStream, StoredCoupleEvent } from '../../platform/events';
+import type { SessionPolicy } from '../../platform/sessions';
 import { createCoupleEventHub, startCoupleStream } from './couple-events.service';
 
 const tags = ['couple'];
@@ -16,7 +17,8 @@ const maxBufferedBytes = 1024 * 1024;
 export interface CoupleEventsOptions {
   db: Db;
   listen: DatabaseHandle['listen'];
-  idleMinutes: number;
+  /** The session rules, re-checked for every open stream (platform/sessions.ts). */
+  sessionPolicy: SessionPolicy;
 }
 
 /**
@@ -27,8 +29,8 @@ export interface CoupleEventsOptions {
  * person's session ends or they (or their partner's leaving, for them) stop being a member, and
  * when the server closes: the browser reconnects by itself and resumes.
  */
-export const coupleEventsRoutes: FastifyPluginAsyncZod<CoupleEventsOptions> = async (app, { db, listen, idleMinutes }) => {
-  const hub = createCoupleEventHub(db, { idleMinutes, log: (message, error) => app.log.warn({ err: error }, message) });
+export const coupleEventsRoutes: FastifyPluginAsyncZod<CoupleEventsOptions> = async (app, { db, listen, sessionPolicy }) => {
+  const hub = createCoupleEventHub(db, { sessionPolicy, log: (message, error) => app.log.warn({ err: error }, message) });
   await hub.start(listen);
   app.addHook('preClose', async () => hub.stop());
 

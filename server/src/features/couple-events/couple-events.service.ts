@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db';
-import type { Actor } from '../../platform/sessions';
+import type { Actor, SessionPolicy } from '../../platform/sessions';
 import { CoupleEventHub, latestCoupleEventId, type EventStream, type HubPolicy } from '../../platform/events';
 import { requireMembership } from '../../access/access';
 import { jointFeaturesOpen } from '../../access/joint-features';
@@ -30,11 +30,11 @@ export async function startCoupleStream(db: Db, actor: Actor, lastEventId: strin
  */
 export function createCoupleEventHub(
   db: Db,
-  options: { idleMinutes: number; heartbeatMs?: number; log(message: string, error?: unknown): void },
+  options: { sessionPolicy: SessionPolicy; heartbeatMs?: number; log(message: string, error?: unknown): void },
 ): CoupleEventHub {
   const policy: HubPolicy = {
     async stillAllowed(database: Db, streams: EventStream[]) {
-      const live = await liveMemberSessions(database, streams, options.idleMinutes);
+      const live = await liveMemberSessions(database, streams, options.sessionPolicy);
       return new Set(streams.filter((stream) => live.has(`${stream.sessionId} ${stream.coupleId}`)));
     },
     jointFeaturesOpen: (database: Db, coupleId: string) => jointFeaturesOpen(database, coupleId),

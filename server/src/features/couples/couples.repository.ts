@@ -15,8 +15,8 @@ const coupleViewOf = reusableQuery((db: DbOrTx, userId: string) => coupleView(db
  * The same, for the person of a session cookie not yet checked, in one statement with the session
  * check (`inSession`): one round trip for the whole request.
  */
-export const coupleViewInSession = reusableQuery((db: DbOrTx, sessionId: string, idleMinutes: string) =>
-  inSession(sessionId, idleMinutes, (actorId) => coupleView(db, actorId)),
+export const coupleViewInSession = reusableQuery((db: DbOrTx, sessionId: string, sessionPolicy: string) =>
+  inSession(sessionId, sessionPolicy, (actorId) => coupleView(db, actorId)),
 );
 
 /** `userId`: a value, or the session's user id as an SQL expression. */

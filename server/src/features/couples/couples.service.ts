@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Couple, CreatedInvite } from '@twofold/core/couples/couple.schemas';
 import type { Db, Tx } from '../../platform/db';
-import { actorFromSessionRows, type Actor, type SessionClaim } from '../../platform/sessions';
+import { actorFromSessionRows, sessionPolicyValue, type Actor, type SessionClaim } from '../../platform/sessions';
 import { DomainError } from '../../platform/errors';
 import { findMembership, requireMembership } from '../../access/access';
 import { resetPartnerSharing } from '../sharing/sharing.service';
@@ -24,7 +24,7 @@ export async function findMyCoupleInSession(db: Db, claim: SessionClaim): Promis
   const { actor, rows } = await actorFromSessionRows<CoupleView>(
     db,
     claim,
-    await coupleViewInSession(db, claim.sessionId, String(claim.policy.idleMinutes)),
+    await coupleViewInSession(db, claim.sessionId, sessionPolicyValue(claim.policy)),
   );
   return toCouple(rows[0], actor);
 }
