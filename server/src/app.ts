@@ -42,6 +42,7 @@ import { contractRoutes } from './features/together-contract/together-contract.r
 import { accountabilityRoutes } from './features/together-accountability/together-accountability.routes';
 import { boundariesRoutes } from './features/together-boundaries/together-boundaries.routes';
 import { futureRoutes } from './features/together-future/together-future.routes';
+import { lapseRoutes } from './features/setbacks/lapse.routes';
 import { instrumentIds } from '@twofold/core/assessments/instruments';
 
 declare module 'fastify' {
@@ -164,6 +165,7 @@ export async function buildApp({ config, database, cipher, mailer, logger }: App
   await app.register(accountabilityRoutes, { db, cipher });
   await app.register(boundariesRoutes, { db, cipher });
   await app.register(futureRoutes, { db, cipher });
+  await app.register(lapseRoutes, { db, cipher });
   // Communication (issue 5): the skills library for everyone; the live tools for the couple.
   for (const communication of [skillsRoutes, exerciseRoutes, pauseRoutes, connectionRoutes]) {
     await app.register(communication, { db, cipher });

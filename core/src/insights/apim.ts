@@ -1,6 +1,5 @@
 import { Matrix, determinant, inverse } from 'ml-matrix';
-import tQuantile from '@stdlib/stats-base-dists-t-quantile';
-import tCdf from '@stdlib/stats-base-dists-t-cdf';
+import { jStat } from 'jstat';
 
 /**
  * The actor–partner interdependence model (APIM) for one couple's daily data, estimated for one
@@ -116,7 +115,7 @@ export function fitApim(observations: readonly Observation[], options: ApimOptio
   }
   const robust = xtxInverse.mmul(meat).mmul(xtxInverse);
   const residualVariance = residuals.transpose().mmul(residuals).get(0, 0) / df;
-  const critical = tQuantile(1 - (1 - options.confidence) / 2, df);
+  const critical = jStat.studentt.inv(1 - (1 - options.confidence) / 2, df);
   const estimate = (index: number): Estimate => {
     const value = beta.get(index, 0);
     const standardError = Math.sqrt(Math.max(robust.get(index, index), residualVariance * xtxInverse.get(index, index), 0));
@@ -126,7 +125,7 @@ export function fitApim(observations: readonly Observation[], options: ApimOptio
       standardError,
       lower: value - critical * standardError,
       upper: value + critical * standardError,
-      p: 2 * (1 - tCdf(Math.abs(t), df)),
+      p: 2 * (1 - jStat.studentt.cdf(Math.abs(t), df)),
       partialR: t / Math.sqrt(t * t + df),
     };
   };

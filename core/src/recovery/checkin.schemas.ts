@@ -75,6 +75,9 @@ export const recoverySummarySchema = z.object({
   daysSinceLastUse: z.number().int().nullable().describe('Whole days since the last day with use (or since the start).'),
   totalSoberDays: z.number().int().nullable().describe('Days since the start with no use reported; a lapse does not erase them.'),
   lastUseDate: localDateSchema.nullable(),
+  lapseDates: z
+    .array(localDateSchema)
+    .describe('Days of lapse reports, counted as days with use (for anyone but the owner, only reports told to them).'),
   milestones: z.array(milestoneSchema).describe('Milestones reached, newest first.'),
   nextMilestone: z.object({ counter: z.enum(['current', 'total']), days: z.number().int(), inDays: z.number().int() }).nullable(),
   encouragements: z

@@ -32,7 +32,15 @@ export const dataKinds = [
   { id: 'together', audiences: ['private', 'care-team'] },
   // Never shared as a whole: its owner may share single entries with the care team.
   { id: 'journal', audiences: ['private'], entriesShareableWithCareTeam: true },
-] as const satisfies ReadonlyArray<{ id: string; audiences: readonly Audience[]; entriesShareableWithCareTeam?: boolean }>;
+  // Lapse reports (issue 7): never shared as a whole; its owner tells single reports to the
+  // partner and/or the care team, and can take that back (server/src/access/access.ts, readToldEntries).
+  { id: 'lapses', audiences: ['private'], entriesTold: true },
+] as const satisfies ReadonlyArray<{
+  id: string;
+  audiences: readonly Audience[];
+  entriesShareableWithCareTeam?: boolean;
+  entriesTold?: boolean;
+}>;
 
 export type DataKind = (typeof dataKinds)[number]['id'];
 export const dataKindIds = dataKinds.map((kind) => kind.id) as [DataKind, ...DataKind[]];
@@ -40,6 +48,11 @@ export const dataKindIds = dataKinds.map((kind) => kind.id) as [DataKind, ...Dat
 /** Kinds whose owner may share single entries with the care team, while the kind stays private. */
 export function hasEntrySharing(kind: DataKind): boolean {
   return dataKinds.some((entry) => entry.id === kind && 'entriesShareableWithCareTeam' in entry && entry.entriesShareableWithCareTeam);
+}
+
+/** Kinds whose owner tells single entries to the partner and/or the care team, while the kind stays private. */
+export function hasToldEntries(kind: DataKind): boolean {
+  return dataKinds.some((entry) => entry.id === kind && 'entriesTold' in entry && entry.entriesTold);
 }
 
 export function allowedAudiences(kind: DataKind): readonly Audience[] {

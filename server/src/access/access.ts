@@ -5,6 +5,7 @@ import {
   allowedAudiences,
   dataKindIds,
   hasEntrySharing,
+  hasToldEntries,
   includesCareTeam,
   includesPartner,
 } from '@twofold/core/sharing/data-kinds';
@@ -171,6 +172,80 @@ export async function readEntriesSharedWithCareTeam<T>(
         purpose: 'treatment',
         relation: 'clinician',
         programId: facts.programId,
+      },
+      { isChainLocked: true },
+    );
+    return result;
+  });
+}
+
+/** Who a single told entry was told to: a named partner (the partner at the time) and/or the care team. */
+export interface ToldTo {
+  partnerId: string | null;
+  careTeam: boolean;
+}
+
+/**
+ * Pure rule for kinds told entry by entry (lapse reports): the viewer sees an entry when they are
+ * its owner, the current partner it was told to by name, or a clinician with a current relation to
+ * the owner while it is told to the care team. A former partner, or a later one, sees nothing.
+ */
+export function isToldTo(relation: Relation, viewerId: string, told: ToldTo): boolean {
+  switch (relation) {
+    case 'self':
+      return true;
+    case 'partner':
+      return told.partnerId === viewerId;
+    case 'clinician':
+      return told.careTeam;
+  }
+}
+
+/**
+ * Reads entries of a kind that stays private as a whole but whose owner tells single entries to
+ * the partner and/or the care team (lapse reports). Works out how the actor relates to the owner
+ * right now (owner, current partner, clinician of an accepted enrollment) — anyone else gets
+ * `not-found` — and passes it to `read`, which must return only entries told to this viewer
+ * (filter with `isToldTo`'s rule in SQL), or `undefined` for "nothing here" (404, like absence).
+ * A read by anyone but the owner is appended to the audit trail in the same transaction.
+ */
+export async function readToldEntries<T>(
+  db: Db,
+  actor: Actor,
+  ownerId: string,
+  kind: DataKind,
+  read: (tx: DbOrTx, decision: ReadDecision) => Promise<T | undefined>,
+): Promise<T> {
+  if (!hasToldEntries(kind)) {
+    throw new DomainError('not-found', 'Nothing to show here.');
+  }
+  if (actor.userId === ownerId) {
+    const own = await read(db, { relation: 'self', programId: null });
+    if (own === undefined) {
+      throw new DomainError('not-found', 'Nothing to show here.');
+    }
+    return own;
+  }
+  return db.transaction().execute(async (tx) => {
+    const facts = await findRelation(tx, actor.userId, ownerId, kind, true);
+    if (facts.relation === null) {
+      throw new DomainError('not-found', 'Nothing to show here.');
+    }
+    const decision: ReadDecision = { relation: facts.relation, programId: facts.programId };
+    const result = await read(tx, decision);
+    if (result === undefined) {
+      throw new DomainError('not-found', 'Nothing to show here.');
+    }
+    await appendAuditEntry(
+      tx,
+      {
+        actorId: actor.userId,
+        subjectId: ownerId,
+        kind,
+        action: 'read',
+        purpose: decision.relation === 'clinician' ? 'treatment' : 'partner-support',
+        relation: decision.relation === 'clinician' ? 'clinician' : 'partner',
+        programId: decision.programId,
       },
       { isChainLocked: true },
     );

@@ -12,6 +12,7 @@ import type {
   CoupleActivitiesTable,
   ActivityRatingsTable,
 } from './together-tables';
+import type { LapseReportsTable, StrugglingNotesTable } from './lapse-tables';
 
 /** The Kysely view of the schema, camelCased by CamelCasePlugin. Keep in step with migrations/. */
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -467,6 +468,8 @@ export interface Database {
   coupleGoalMilestones: CoupleGoalMilestonesTable;
   coupleActivities: CoupleActivitiesTable;
   activityRatings: ActivityRatingsTable;
+  lapseReports: LapseReportsTable;
+  strugglingNotes: StrugglingNotesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

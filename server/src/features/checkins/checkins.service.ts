@@ -12,6 +12,8 @@ import type { CheckinsTable } from '../../db/database';
 import { findMembership, readAs, type ReadDecision } from '../../access/access';
 import { findRecoveryStart, findTimeZone } from '../intake/intake.service';
 import { assertOwnTriggers } from '../triggers/triggers.service';
+import { findLapseDatesFor } from '../setbacks/lapse.service';
+import { useDaysWithLapses } from '../setbacks/lapse-effects';
 import { computeCounters, nextThreshold, reachedMilestones } from './counters';
 
 type ParsedCheckinInput = Required<CheckinInput>;
@@ -188,12 +190,15 @@ async function useDatesOf(db: DbOrTx, ownerId: string): Promise<LocalDate[]> {
  */
 export async function findRecoverySummary(db: Db, cipher: Cipher, actor: Actor, ownerId: string): Promise<RecoverySummary> {
   return readAs(db, actor, ownerId, 'milestones', async (tx, decision) => {
-    const [timeZone, recovery, useDates] = await Promise.all([
+    const [timeZone, recovery, checkinUseDates, lapseDates] = await Promise.all([
       findTimeZone(tx, ownerId),
       findRecoveryStart(tx, ownerId),
       useDatesOf(tx, ownerId),
+      // Lapse reports count as days with use; for a viewer other than the owner, only the ones told to them.
+      findLapseDatesFor(tx, ownerId, actor.userId, decision),
     ]);
     const today = todayIn(timeZone, clock.now());
+    const useDates = useDaysWithLapses(checkinUseDates, lapseDates);
     const input = { today, startDate: recovery.inRecovery ? recovery.startDate : null, useDates };
     const counters = computeCounters(input);
     const next =
@@ -218,6 +223,7 @@ export async function findRecoverySummary(db: Db, cipher: Cipher, actor: Actor, 
       today,
       recoveryStartDate: input.startDate,
       ...counters,
+      lapseDates,
       milestones: reachedMilestones(input),
       nextMilestone: next,
       encouragements,

@@ -99,6 +99,25 @@ export async function assertOwnTriggers(db: DbOrTx, ownerId: string, ids: readon
   }
 }
 
+/**
+ * The labels of `ids` on `ownerId`'s own trigger list, in the order given (a lapse report keeps
+ * them as they were named). Throws a field error at `pointer` unless every id is on the list.
+ */
+export async function findOwnTriggerLabels(
+  db: DbOrTx,
+  cipher: Cipher,
+  ownerId: string,
+  ids: readonly string[],
+  pointer: string,
+): Promise<Array<{ id: string; label: string }>> {
+  await assertOwnTriggers(db, ownerId, ids, pointer);
+  if (ids.length === 0) {
+    return [];
+  }
+  const labels = new Map((await loadTriggers(db, cipher, ownerId)).map((trigger) => [trigger.id, trigger.label]));
+  return [...new Set(ids)].map((id) => ({ id, label: labels.get(id) ?? '' }));
+}
+
 interface EntryDetails {
   situation: string;
   people: string;
