@@ -4,7 +4,6 @@ import { todayIn } from '../src/platform/local-date';
 import { newCouple, newPerson, newProgram, enroll, TestClient, type TestApp } from './test-app';
 import { buildTogether, harkNegative, joint, togetherRows, type TogetherItems } from './together-catalog';
 import { buildLapses, lapseRows, type LapseItems } from './lapse-catalog';
-import { buildReminders, reminderRows, type ReminderItems } from './reminders-catalog';
 
 /**
  * Every API route with a valid example request and, for each kind of actor, the status it must
@@ -39,8 +38,6 @@ export interface Scenario {
   together?: TogetherItems;
   /** The owner's lapse reports (issue 7); optional for scenarios built elsewhere. */
   lapses?: LapseItems;
-  /** The owner's reminder and device (issue 9); optional for scenarios built elsewhere. */
-  reminders?: ReminderItems;
 }
 
 export const ownerSecret = 'owner-secret: long baths and a phone call with my sister';
@@ -612,7 +609,6 @@ export const routeCatalog: Row[] = [
   },
   ...togetherRows,
   ...lapseRows,
-  ...reminderRows,
   // Communication (issue 5). The skills library, practice log and "I" statement helper are for
   // anyone signed in; the rest is joint. The shared scenario walks one exercise, one pause and one
   // connection question in row order: the partner starts and holds the floor, the owner listens.
@@ -794,7 +790,6 @@ export async function buildScenario(t: TestApp): Promise<Scenario> {
   await couple.b.post('/api/me/assessments', { instrumentId: 'hark', submissionId: randomUUID(), answers: harkNegative });
   const together = await buildTogether(own, couple.b, today, ownerSecret);
   const lapses = await buildLapses(own, ownerSecret);
-  const reminders = await buildReminders(t, own);
   await own.put('/api/me/assessment-schedules/phq-9', { everyDays: 14 });
   const careAlert = await t.database.db
     .selectFrom('careAlerts')
@@ -836,6 +831,5 @@ export async function buildScenario(t: TestApp): Promise<Scenario> {
     emails,
     together,
     lapses,
-    reminders,
   };
 }
