@@ -177,6 +177,19 @@ export async function actorFromSessionRows<Row>(
   return { actor, rows: own };
 }
 
+/**
+ * Starts a session in place of the one this device had: every log-in goes through here with the
+ * cookie value the request carried (if any). That old id ends at once, whoever it belonged to, so
+ * an id known before log-in (planted by someone else, or left on a shared computer) is never the
+ * one after it. The new id is 256 random bits (`randomToken`).
+ */
+export async function rotateSession(db: DbOrTx, userId: string, policy: SessionPolicy, previousToken: string | undefined): Promise<string> {
+  if (previousToken && previousToken.length <= 128) {
+    await endSession(db, hashToken(previousToken));
+  }
+  return createSession(db, userId, policy);
+}
+
 /** Ends one session; the person's open event streams are told at once (platform/events.ts). */
 export async function endSession(db: DbOrTx, sessionId: string): Promise<void> {
   await sql`

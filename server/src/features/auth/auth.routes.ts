@@ -39,6 +39,8 @@ import {
 import { changePassword, confirmPasswordReset, requestPasswordReset } from './password.service';
 import { confirmEnrolment, disableTwoFactor, findTwoFactorStatus, startEnrolment } from './two-factor.service';
 
+/** Sent with every log-out (Clear-Site-Data, W3C): the browser drops the site's cache, cookies and storage. */
+export const clearSiteDataValue = '"cache", "cookies", "storage"';
 /** Between the password and the code of a two-step login; sent only to the code step. */
 const pendingLoginCookie = 'twofold_pending_login';
 const pendingLoginPath = '/api/auth/login';
@@ -61,6 +63,20 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
       maxAge: ctx.sessionPolicy.maxHours * 3600,
     });
   const clearSessionCookie = (reply: FastifyReply) => reply.clearCookie(sessionCookie, { path: '/' });
+  /**
+   * Log-out tells the browser to drop everything it keeps for this site: cache, cookies, storage
+   * (and service workers). Also when the session had already ended (401), so a tab left open past
+   * the idle timeout is cleared too; never on any other answer (a refused CSRF token: 403), so a
+   * forged request cannot wipe a browser.
+   */
+  const clearSiteData = {
+    onSend: async (_request: unknown, reply: FastifyReply, payload: unknown) => {
+      if (reply.statusCode === 204 || reply.statusCode === 401) {
+        reply.header('clear-site-data', clearSiteDataValue);
+      }
+      return payload;
+    },
+  };
   const twoFactorChallenge = {
     status: 'two-factor-required' as const,
     message: 'Enter the code from your authenticator app, or a recovery code.',
@@ -105,7 +121,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
       },
     },
     async (request, reply) => {
-      const { user, sessionToken } = await confirmSignup(ctx, request.body.token);
+      const { user, sessionToken } = await confirmSignup(ctx, request.body.token, request.cookies[sessionCookie]);
       setSessionCookie(reply, sessionToken);
       return reply.code(201).send(await findMe(ctx.db, user.id));
     },
@@ -125,7 +141,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
       },
     },
     async (request, reply) => {
-      const result = await logIn(ctx, request.body.email, request.body.password);
+      const result = await logIn(ctx, request.body.email, request.body.password, request.cookies[sessionCookie]);
       if (result.kind === 'two-factor') {
         reply.setCookie(pendingLoginCookie, result.pendingToken, {
           httpOnly: true,
@@ -153,7 +169,12 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
       },
     },
     async (request, reply) => {
-      const { user, sessionToken } = await completeTwoFactorLogin(ctx, request.cookies[pendingLoginCookie], request.body.code);
+      const { user, sessionToken } = await completeTwoFactorLogin(
+        ctx,
+        request.cookies[pendingLoginCookie],
+        request.body.code,
+        request.cookies[sessionCookie],
+      );
       reply.clearCookie(pendingLoginCookie, { path: pendingLoginPath });
       setSessionCookie(reply, sessionToken);
       return findMe(ctx.db, user.id);
@@ -201,7 +222,10 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
 
   app.post(
     '/api/auth/logout',
-    { schema: { tags, summary: 'Log out of this device', response: { 204: z.null() } } },
+    {
+      ...clearSiteData,
+      schema: { tags, summary: 'Log out of this device; the browser is told to clear its data for this site', response: { 204: z.null() } },
+    },
     async (request, reply) => {
       await logOut(ctx.db, request.actor);
       clearSessionCookie(reply);
@@ -211,7 +235,14 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, 
 
   app.post(
     '/api/auth/logout-everywhere',
-    { schema: { tags, summary: 'Log out of every device', response: { 204: z.null() } } },
+    {
+      ...clearSiteData,
+      schema: {
+        tags,
+        summary: 'Log out of every device; this browser is told to clear its data for this site',
+        response: { 204: z.null() },
+      },
+    },
     async (request, reply) => {
       await logOutEverywhere(ctx.db, request.actor);
       clearSessionCookie(reply);

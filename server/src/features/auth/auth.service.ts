@@ -5,7 +5,7 @@ import type { Db } from '../../platform/db';
 import type { FastifyBaseLogger } from 'fastify';
 import type { MailMessage, Mailer } from '../../platform/mailer';
 import { hashToken, randomToken, type Cipher } from '../../platform/crypto';
-import { createSession, endAllSessions, endSession, type Actor, type SessionPolicy } from '../../platform/sessions';
+import { endAllSessions, endSession, rotateSession, type Actor, type SessionPolicy } from '../../platform/sessions';
 import { DomainError } from '../../platform/errors';
 import { clearAttempts, takeAttempt, type ThrottlePolicy } from '../../platform/throttle';
 import { hasTwoFactor, verifySecondFactor } from './two-factor.service';
@@ -79,8 +79,15 @@ export async function requestSignup(ctx: AuthContext, input: SignupRequest & { e
   });
 }
 
-/** Finishes a sign-up from its e-mailed link: creates the account and a session. */
-export async function confirmSignup(ctx: AuthContext, token: string): Promise<{ user: User; sessionToken: string }> {
+/**
+ * Finishes a sign-up from its e-mailed link: creates the account and a session, in place of any
+ * session this device had (`previousSession`, the cookie value it sent).
+ */
+export async function confirmSignup(
+  ctx: AuthContext,
+  token: string,
+  previousSession?: string,
+): Promise<{ user: User; sessionToken: string }> {
   return ctx.db.transaction().execute(async (tx) => {
     const pending = await tx
       .deleteFrom('pendingSignups')
@@ -107,7 +114,7 @@ export async function confirmSignup(ctx: AuthContext, token: string): Promise<{ 
       throw new DomainError('invite-invalid', 'This link has expired or was already used. Log in instead.');
     }
     await tx.deleteFrom('pendingSignups').where('email', '=', pending.email).execute();
-    return { user: toUser(user), sessionToken: await createSession(tx, user.id, ctx.sessionPolicy) };
+    return { user: toUser(user), sessionToken: await rotateSession(tx, user.id, ctx.sessionPolicy, previousSession) };
   });
 }
 
@@ -117,8 +124,9 @@ export type LoginResult = { kind: 'session'; user: User; sessionToken: string } 
  * Checks a password. Unknown e-mail and wrong password are one and the same answer. Attempts are
  * counted per address as typed, account or not (platform/throttle.ts). An account with two-step
  * sign-in gets no session yet: a short-lived pending login, whose cookie the code step needs.
+ * The session replaces the one this device had (`previousSession`): a new id at every log-in.
  */
-export async function logIn(ctx: AuthContext, email: string, password: string): Promise<LoginResult> {
+export async function logIn(ctx: AuthContext, email: string, password: string, previousSession?: string): Promise<LoginResult> {
   await takeAttempt(ctx.db, ctx.throttle, 'login', email);
   const user = await ctx.db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
   const matches = await argon2.verify(user?.passwordHash ?? (await absentAccountHash), password);
@@ -138,18 +146,20 @@ export async function logIn(ctx: AuthContext, email: string, password: string): 
     return { kind: 'two-factor', pendingToken };
   }
   await clearAttempts(ctx.db, 'login', email);
-  return { kind: 'session', user: toUser(user), sessionToken: await createSession(ctx.db, user.id, ctx.sessionPolicy) };
+  return { kind: 'session', user: toUser(user), sessionToken: await rotateSession(ctx.db, user.id, ctx.sessionPolicy, previousSession) };
 }
 
 /**
  * The second step of a two-step login: a code from the app (never one used before) or a recovery
  * code. A pending login takes at most five codes and lives five minutes; codes are also counted
- * per account across all pending logins, so starting over does not give more guesses.
+ * per account across all pending logins, so starting over does not give more guesses. The session
+ * replaces the one this device had (`previousSession`), and the pending login is gone.
  */
 export async function completeTwoFactorLogin(
   ctx: AuthContext,
   pendingToken: string | undefined,
   code: string,
+  previousSession?: string,
 ): Promise<{ user: User; sessionToken: string }> {
   const expired = new DomainError('unauthenticated', 'Your sign-in took too long. Log in again with your password.');
   if (!pendingToken || pendingToken.length > 128) {
@@ -177,7 +187,7 @@ export async function completeTwoFactorLogin(
   const user = await ctx.db.selectFrom('users').selectAll().where('id', '=', pending.userId).executeTakeFirstOrThrow();
   await clearAttempts(ctx.db, 'login', user.email);
   await clearAttempts(ctx.db, 'two-factor', user.id);
-  return { user: toUser(user), sessionToken: await createSession(ctx.db, user.id, ctx.sessionPolicy) };
+  return { user: toUser(user), sessionToken: await rotateSession(ctx.db, user.id, ctx.sessionPolicy, previousSession) };
 }
 
 export async function logOut(db: Db, actor: Actor): Promise<void> {
