@@ -42,6 +42,7 @@ import { contractRoutes } from './features/together-contract/together-contract.r
 import { accountabilityRoutes } from './features/together-accountability/together-accountability.routes';
 import { boundariesRoutes } from './features/together-boundaries/together-boundaries.routes';
 import { futureRoutes } from './features/together-future/together-future.routes';
+import { planRoutes } from './features/setbacks/plan.routes';
 import { lapseRoutes } from './features/setbacks/lapse.routes';
 import { instrumentIds } from '@twofold/core/assessments/instruments';
 
@@ -162,6 +163,7 @@ export async function buildApp({ config, database, cipher, mailer, logger }: App
   }
   // The couple's joint work (issue 5).
   await app.register(contractRoutes, { db, cipher });
+  await app.register(planRoutes, { db, cipher });
   await app.register(accountabilityRoutes, { db, cipher });
   await app.register(boundariesRoutes, { db, cipher });
   await app.register(futureRoutes, { db, cipher });

@@ -4,6 +4,7 @@ import { todayIn } from '../src/platform/local-date';
 import { newCouple, newPerson, newProgram, enroll, TestClient, type TestApp } from './test-app';
 import { buildTogether, harkNegative, joint, togetherRows, type TogetherItems } from './together-catalog';
 import { buildLapses, lapseRows, type LapseItems } from './lapse-catalog';
+import { buildPlan, planRows, type PlanItems } from './plan-catalog';
 
 /**
  * Every API route with a valid example request and, for each kind of actor, the status it must
@@ -38,6 +39,8 @@ export interface Scenario {
   together?: TogetherItems;
   /** The owner's lapse reports (issue 7); optional for scenarios built elsewhere. */
   lapses?: LapseItems;
+  /** The couple's Continuing Recovery Plan (issue 7), signed by both; optional for scenarios built elsewhere. */
+  plan?: PlanItems;
 }
 
 export const ownerSecret = 'owner-secret: long baths and a phone call with my sister';
@@ -609,6 +612,7 @@ export const routeCatalog: Row[] = [
   },
   ...togetherRows,
   ...lapseRows,
+  ...planRows,
   // Communication (issue 5). The skills library, practice log and "I" statement helper are for
   // anyone signed in; the rest is joint. The shared scenario walks one exercise, one pause and one
   // connection question in row order: the partner starts and holds the floor, the owner listens.
@@ -790,6 +794,7 @@ export async function buildScenario(t: TestApp): Promise<Scenario> {
   await couple.b.post('/api/me/assessments', { instrumentId: 'hark', submissionId: randomUUID(), answers: harkNegative });
   const together = await buildTogether(own, couple.b, today, ownerSecret);
   const lapses = await buildLapses(own, ownerSecret);
+  const plan = await buildPlan(own, couple.b);
   await own.put('/api/me/assessment-schedules/phq-9', { everyDays: 14 });
   const careAlert = await t.database.db
     .selectFrom('careAlerts')
@@ -831,5 +836,6 @@ export async function buildScenario(t: TestApp): Promise<Scenario> {
     emails,
     together,
     lapses,
+    plan,
   };
 }

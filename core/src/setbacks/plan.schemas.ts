@@ -100,12 +100,14 @@ export const planSharedInputSchema = z.strictObject({
   reviewDate: localDateSchema.nullable().describe('When we look at the plan again together; null when not set.'),
 });
 export type PlanSharedInput = z.input<typeof planSharedInputSchema>;
+export type PlanSharedValues = z.output<typeof planSharedInputSchema>;
 
 const baseVersionId = z
   .uuid()
   .nullable()
+  .optional()
   .describe(
-    'The version this edit starts from (null for the first). When someone saved a newer version meanwhile, the edit is refused with 409 (conflict) instead of overwriting it.',
+    'The version this edit starts from (null for the first). When given and someone saved a newer version meanwhile, the edit is refused with 409 (conflict) instead of overwriting it.',
   );
 
 /** Body of PUT /api/couple/plan/my-section: only ever the writer's own section. */
@@ -218,7 +220,7 @@ export const planSuggestionSchema = z.object({
       others: z.number().int().optional().describe('The other days it is compared with.'),
       averageAfter: z.number().optional().describe('Average craving (0-10) on/after the days the finding is about.'),
       averageOtherwise: z.number().optional().describe('Average craving (0-10) on/after the other days.'),
-      times: z.number().int().optional().describe('How often a trigger was logged.'),
+      times: z.number().int().optional().describe('On how many different days the trigger was logged.'),
       triggerLabel: z.string().optional().describe('The trigger, in my own words (my own trigger list).'),
     })
     .describe('The numbers the suggestion rests on, shown with it.'),

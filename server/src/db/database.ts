@@ -12,6 +12,7 @@ import type {
   CoupleActivitiesTable,
   ActivityRatingsTable,
 } from './together-tables';
+import type { PlanSectionsTable, PlanSignaturesTable, PlanVersionsTable } from './plan-tables';
 import type { LapseReportsTable, StrugglingNotesTable } from './lapse-tables';
 
 /** The Kysely view of the schema, camelCased by CamelCasePlugin. Keep in step with migrations/. */
@@ -468,6 +469,9 @@ export interface Database {
   coupleGoalMilestones: CoupleGoalMilestonesTable;
   coupleActivities: CoupleActivitiesTable;
   activityRatings: ActivityRatingsTable;
+  planVersions: PlanVersionsTable;
+  planSections: PlanSectionsTable;
+  planSignatures: PlanSignaturesTable;
   lapseReports: LapseReportsTable;
   strugglingNotes: StrugglingNotesTable;
 }

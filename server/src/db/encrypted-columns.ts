@@ -35,6 +35,8 @@ export const encryptedColumns = [
   { table: 'speaker_listener_sessions', key: ['id'], columns: { topic_ciphertext: 'topic' } },
   { table: 'speaker_listener_turns', key: ['id'], columns: { paraphrase_ciphertext: 'paraphrase' } },
   { table: 'connection_answers', key: ['id'], columns: { answer_ciphertext: 'answer' } },
+  { table: 'plan_versions', key: ['id'], columns: { shared_ciphertext: 'shared' } },
+  { table: 'plan_sections', key: ['plan_version_id', 'partner_id'], columns: { content_ciphertext: 'content' } },
   { table: 'lapse_reports', key: ['id'], columns: { details_ciphertext: 'details', reflection_ciphertext: 'reflection' } },
   { table: 'struggling_notes', key: ['id'], columns: { message_ciphertext: 'message' } },
 ] as const;
