@@ -44,6 +44,7 @@ import { boundariesRoutes } from './features/together-boundaries/together-bounda
 import { futureRoutes } from './features/together-future/together-future.routes';
 import { planRoutes } from './features/setbacks/plan.routes';
 import { lapseRoutes } from './features/setbacks/lapse.routes';
+import { strugglingRoutes } from './features/setbacks/struggling.routes';
 import { instrumentIds } from '@twofold/core/assessments/instruments';
 import { remindersRoutes } from './features/reminders/reminders.routes';
 import { createReminderJobs } from './features/reminders/reminder-jobs';
@@ -173,6 +174,7 @@ export async function buildApp({ config, database, cipher, mailer, pushSender, l
   await app.register(boundariesRoutes, { db, cipher });
   await app.register(futureRoutes, { db, cipher });
   await app.register(lapseRoutes, { db, cipher });
+  await app.register(strugglingRoutes, { db, cipher });
   // Communication (issue 5): the skills library for everyone; the live tools for the couple.
   for (const communication of [skillsRoutes, exerciseRoutes, pauseRoutes, connectionRoutes]) {
     await app.register(communication, { db, cipher });
