@@ -1,5 +1,5 @@
 import { Matrix, determinant, inverse } from 'ml-matrix';
-import { jStat } from 'jstat';
+import jStat from 'jstat';
 
 /**
  * The actor–partner interdependence model (APIM) for one couple's daily data, estimated for one

@@ -30,6 +30,9 @@ export const dataKinds = [
   // appreciations, boundaries, shared goals and activities). Both partners always see it; it reaches
   // the care team only when BOTH partners choose 'care-team' here (server/src/access/together.ts).
   { id: 'together', audiences: ['private', 'care-team'] },
+  // My check-in ratings (mood, craving, stress, closeness, conflict: never notes, use or triggers)
+  // in our couple's insights, and my insights themselves (server/src/access/insights.ts).
+  { id: 'insights', audiences: anyone },
   // Never shared as a whole: its owner may share single entries with the care team.
   { id: 'journal', audiences: ['private'], entriesShareableWithCareTeam: true },
   // Lapse reports (issue 7): never shared as a whole; its owner tells single reports to the
