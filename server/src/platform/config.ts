@@ -18,6 +18,11 @@ const configSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  // A second role that owns the tables and runs the migrations; DATABASE_URL's role then owns nothing (platform/db-roles.ts).
+  MIGRATION_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
   TWOFOLD_DATA_DIR: z.string().default('.twofold-data'),
   TWOFOLD_ENCRYPTION_KEY: z
     .string()
@@ -81,6 +86,8 @@ export interface Config {
   port: number;
   publicUrl: string;
   database: { kind: 'postgres'; url: string; poolSize: number } | { kind: 'pglite'; dataDir: string | null };
+  /** PostgreSQL only: the migration role's URL; null when DATABASE_URL's role runs the migrations itself. */
+  migrationDatabaseUrl: string | null;
   dataDir: string;
   encryptionKey: string | null;
   previousEncryptionKeys: string[];
@@ -111,6 +118,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Twofold cannot start: the configuration has problems.\n${lines.join('\n')}`);
   }
   const c = parsed.data;
+  if (c.MIGRATION_DATABASE_URL && !c.DATABASE_URL) {
+    throw new ConfigError(
+      'Twofold cannot start: the configuration has problems.\n  MIGRATION_DATABASE_URL: needs DATABASE_URL (PostgreSQL) too',
+    );
+  }
   const contradictions = [
     c.SESSION_IDLE_MINUTES > c.SESSION_MAX_HOURS * 60 && '  SESSION_IDLE_MINUTES: must not be longer than SESSION_MAX_HOURS',
     c.SESSION_STAFF_MAX_HOURS > c.SESSION_MAX_HOURS && '  SESSION_STAFF_MAX_HOURS: must not be longer than SESSION_MAX_HOURS',
@@ -127,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database: c.DATABASE_URL
       ? { kind: 'postgres', url: c.DATABASE_URL, poolSize: c.DATABASE_POOL_SIZE }
       : { kind: 'pglite', dataDir: `${c.TWOFOLD_DATA_DIR}/pglite` },
+    migrationDatabaseUrl: c.MIGRATION_DATABASE_URL ?? null,
     dataDir: c.TWOFOLD_DATA_DIR,
     encryptionKey: c.TWOFOLD_ENCRYPTION_KEY ?? null,
     previousEncryptionKeys: (c.TWOFOLD_PREVIOUS_ENCRYPTION_KEYS ?? '')
