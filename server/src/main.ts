@@ -2,13 +2,20 @@ import { performance } from 'node:perf_hooks';
 import { buildApp } from './app';
 import { ConfigError, loadConfig } from './platform/config';
 import { migrateToLatest, openDatabase } from './platform/db';
+import { migrateWithSeparateRoles, RoleSetupError } from './platform/db-roles';
 import { resolveCipher } from './platform/encryption-key';
 
 async function main(): Promise<void> {
   const startedAt = performance.now();
   const config = loadConfig();
+  if (config.migrationDatabaseUrl !== null && config.database.kind === 'postgres') {
+    // Migrations as the owner; the application role gets only its rights (docs/OPERATIONS.md).
+    await migrateWithSeparateRoles(config.migrationDatabaseUrl, config.database.url);
+  }
   const database = await openDatabase(config.database);
-  await migrateToLatest(database.db);
+  if (config.migrationDatabaseUrl === null) {
+    await migrateToLatest(database.db);
+  }
   const app = await buildApp({ config, database, cipher: resolveCipher(config, console) });
   app.addHook('onClose', () => database.close());
 
@@ -28,7 +35,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof RoleSetupError) {
     console.error(error.message);
   } else {
     console.error('Twofold could not start:', error);

@@ -19,7 +19,7 @@ export interface ListenHandlers {
 /**
  * PostgreSQL: one dedicated connection (not from the pool, which would hand it back), LISTENing
  * on every channel. When it drops (a restart, a failover, a network cut), it reconnects with
- * backoff from 100 ms to 5 s and asks for a resync, so nothing sent meanwhile is lost.
+ * backoff from 100 ms to 2 s and asks for a resync, so nothing sent meanwhile is lost.
  */
 export async function listenOnPostgres(url: string, channels: string[], handlers: ListenHandlers): Promise<Listener> {
   let client: pg.Client | null = null;
@@ -65,7 +65,7 @@ export async function listenOnPostgres(url: string, channels: string[], handlers
             client = null;
             void failed.end().catch(() => {});
           }
-          delayMs = Math.min(delayMs * 2, 5_000);
+          delayMs = Math.min(delayMs * 2, 2_000);
           scheduleReconnect();
         },
       );

@@ -35,13 +35,6 @@ export interface DatabaseHandle {
   close(): Promise<void>;
   /** LISTEN on `channels` for this process (a dedicated connection on PostgreSQL), see db-listen.ts. */
   listen(channels: string[], handlers: ListenHandlers): Promise<Listener>;
-  /**
-   * Plain SQL for the job queue (pg-boss, `features/reminders/reminder-jobs.ts`), which brings its
-   * own statements, some of them several in one text. On PostgreSQL through the pool; on PGlite
-   * through the one connection, taken in turn like any Kysely query, so it never runs inside
-   * someone else's open transaction.
-   */
-  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
 }
 
 export type DatabaseTarget = { kind: 'postgres'; url: string; poolSize: number } | { kind: 'pglite'; dataDir: string | null };
@@ -54,10 +47,13 @@ pg.types.setTypeParser(DATE_OID, keepText);
 
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize });
+    // A connection that cannot be opened within 10 s (a black-holed network) fails the request
+    // with a 503 instead of holding it forever; the same bound applies to waiting for a free one.
+    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize, connectionTimeoutMillis: 10_000 });
     // An idle connection dropped by the server (restart, failover) must not crash the process;
-    // the pool replaces it on the next query.
-    pool.on('error', (error) => console.warn(`PostgreSQL connection lost: ${error.message}`));
+    // the pool replaces it on the next query. Logged once, by the connection's own listener
+    // (withPreparedStatements), which also guards a connection lent out.
+    pool.on('error', () => undefined);
     const db = new Kysely<Database>({
       dialect: new PostgresDialect({ pool: withPreparedStatements(pool) }),
       plugins: [new CamelCasePlugin()],
@@ -67,26 +63,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       dialect: 'postgres',
       close: () => db.destroy(),
       listen: (channels, handlers) => listenOnPostgres(target.url, channels, handlers),
-      executeSql: async (text, values) => pool.query(text, values !== undefined && values.length > 0 ? values : undefined),
     };
   }
   const client = await openPglite(target.dataDir);
   const db = new Kysely<Database>({ dialect: new EmbeddedDialect(client), plugins: [new CamelCasePlugin()] });
-  return {
-    db,
-    dialect: 'pglite',
-    close: () => db.destroy(),
-    listen: (channels, handlers) => listenOnPglite(client, channels, handlers),
-    executeSql: (text, values) =>
-      db.connection().execute(async () => {
-        if (values !== undefined && values.length > 0) {
-          return client.query(text, values);
-        }
-        // Several statements in one text (pg-boss's migrations and locked plans) need the simple protocol.
-        const results = await client.exec(text);
-        return { rows: results.at(-1)?.rows ?? [] };
-      }),
-  };
+  return { db, dialect: 'pglite', close: () => db.destroy(), listen: (channels, handlers) => listenOnPglite(client, channels, handlers) };
 }
 
 /**
@@ -213,6 +194,12 @@ function statementNameFor(text: string): string | undefined {
 function withPreparedStatements(pool: pg.Pool): PostgresPool {
   const wrapped = new WeakMap<pg.PoolClient, PostgresPoolClient>();
   const wrap = (client: pg.PoolClient): PostgresPoolClient => {
+    // pg-pool listens for a connection's 'error' only while it is idle in the pool. One lent out
+    // (a transaction between two statements) that PostgreSQL drops (`pg_ctl stop -m immediate`,
+    // a backend killed, a failover) emits 'error' with nobody listening, which ends the process.
+    // Heard here, the statement in flight fails (a 503, see errors.ts) and pg-pool discards the
+    // dead connection when it is released, so the pool recovers without a restart.
+    client.on('error', (error) => console.warn(`PostgreSQL connection lost: ${error.message}`));
     const query = async (text: string, values: ReadonlyArray<unknown>) => {
       const name = values.length > 0 ? statementNameFor(text) : undefined;
       if (name === undefined) {

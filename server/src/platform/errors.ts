@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { ErrorCode, Problem, ProblemFieldError } from '@twofold/core/problem';
+import { isDatabaseUnavailable } from './db-errors';
 
 /** What a service throws when a rule says no. It never carries an HTTP status; `statusByCode` does. */
 export class DomainError extends Error {
@@ -110,6 +111,13 @@ export function installErrorHandling(app: FastifyInstance): void {
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error }, 'response did not match its schema');
       return sendProblem(reply, problemFor('internal-error', request));
+    }
+    if (isDatabaseUnavailable(error)) {
+      // PostgreSQL is down, restarting or recovering: the pool reconnects by itself (db.ts).
+      request.log.warn({ err: error }, 'database unavailable');
+      const detail =
+        'The database cannot be reached at the moment. Try again shortly; if you were saving something, check whether it is there.';
+      return sendProblem(reply.header('retry-after', '2'), problemFor('service-busy', request, detail));
     }
     const known = mapFrameworkError(error);
     if (known) {

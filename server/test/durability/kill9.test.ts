@@ -5,7 +5,7 @@ import { runKill9Durability } from './kill9-harness';
 // A functional check, not a timed one: only losses and errors fail it.
 describe('kill -9 during writes', () => {
   it('keeps every write answered 2xx and restarts without manual repair', async () => {
-    const report = await runKill9Durability({ cycles: 2, dialect: 'pglite', killAfterMs: [1500, 2500] });
+    const report = await runKill9Durability({ cycles: 2, dialect: 'pglite', couples: 1, killAfterMs: [1500, 2500] });
     expect(report.errors).toEqual([]);
     expect(report.lost).toEqual([]);
     expect(report.acknowledgedWrites).toBeGreaterThan(0);

@@ -27,6 +27,7 @@ import { SharingRoute } from './routes/sharing-route';
 import { SignupRoute } from './routes/signup-route';
 import { AccountabilityRoute, ContractRoute, FutureRoute, TalkRoute, TrustDiscussionRoute, UsLayout } from './routes/together-routes';
 import { UsRoute } from './routes/us-route';
+import { PlanRoute } from './routes/plan-route';
 
 /** Every page of the app. The browser and the tests build their routers from this one list. */
 export const routes: RouteObject[] = [
@@ -64,6 +65,7 @@ export const routes: RouteObject[] = [
               { index: true, element: <UsRoute /> },
               { path: 'trust-discussion', element: <TrustDiscussionRoute /> },
               { path: 'contract', element: <ContractRoute /> },
+              { path: 'plan', element: <PlanRoute /> },
               { path: 'talk', element: <TalkRoute /> },
               { path: 'accountability', element: <AccountabilityRoute /> },
               { path: 'future', element: <FutureRoute /> },

@@ -6,12 +6,13 @@ export const togetherPaths = {
   overview: '/us',
   today: '/us/trust-discussion',
   contract: '/us/contract',
+  plan: '/us/plan',
   talk: '/us/talk',
   trust: '/us/accountability',
   future: '/us/future',
 } as const;
 
-const items = ['overview', 'today', 'talk', 'contract', 'trust', 'future'] as const;
+const items = ['overview', 'today', 'talk', 'contract', 'plan', 'trust', 'future'] as const;
 
 /** The "Us" area's own navigation: a row of links under the page title that scrolls sideways on a phone. */
 export function TogetherNav() {

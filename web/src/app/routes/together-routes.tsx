@@ -57,7 +57,7 @@ export function UsLayout() {
 }
 
 /** A joint page: its title and the area's navigation, then the content once joint features are open. */
-function JointPage({ title, intro, children }: { title: string; intro?: string; children: (people: CouplePeople) => ReactNode }) {
+export function JointPage({ title, intro, children }: { title: string; intro?: string; children: (people: CouplePeople) => ReactNode }) {
   const { t } = useTranslation();
   const couple = useCouplePeople();
   const joint = useJointFeatures(couple.people !== null);

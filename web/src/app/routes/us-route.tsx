@@ -23,11 +23,13 @@ import { TodayCheckinLink } from '../../features/recovery/components/today-check
 import { PartnerGoals } from '../../features/goals/components/partner-goals';
 import '../../features/recovery/recovery.css';
 import { TogetherNav, togetherPaths } from '../together-nav';
+import { PlanReviewBanner } from '../../features/setbacks/plan-review-banner';
+import { useJointFeatures } from '../../features/couple/api/use-joint-features';
 
 /** The couple's shared work, one tap each (the area's own navigation also sits under the title). */
 function TogetherLinks() {
   const { t } = useTranslation();
-  const items = ['today', 'talk', 'contract', 'trust', 'future'] as const;
+  const items = ['today', 'talk', 'contract', 'plan', 'trust', 'future'] as const;
   return (
     <Section title={t('together.hub.title')} id="together">
       <ul className="link-list">
@@ -39,6 +41,12 @@ function TogetherLinks() {
       </ul>
     </Section>
   );
+}
+
+/** The plan-review reminder, asked only once joint features are open. */
+function PlanReviewReminder() {
+  const joint = useJointFeatures(true);
+  return <PlanReviewBanner enabled={joint.data?.status === 'open'} />;
 }
 
 /** My side of the boundary, next to what my partner shares: what my partner can see of mine. */
@@ -117,6 +125,7 @@ export function UsRoute() {
         supportAction={<CrisisHelpButton label={t('couple.talkToSomeone')} className="button button--secondary" />}
       />
       <TodayCheckinLink to="/me/today" />
+      {partner ? <PlanReviewReminder /> : null}
       <div className="columns">
         <div className="stack">
           <Section title={t('couple.partnersTitle')} id="partners">

@@ -34,8 +34,9 @@ const keysByTopic: Record<string, QueryKey[]> = {
     ['communication', 'exercises'],
   ],
   connection: [['communication', 'connection']],
+  plan: [['setbacks', 'plan']],
   // Someone joined or left: everything about the couple may have changed.
-  couple: [['couple'], ['together'], ['communication']],
+  couple: [['couple'], ['together'], ['communication'], ['setbacks', 'plan']],
 };
 
 /** The queries an event of this type makes stale; an unknown type refreshes the whole shared space. */
