@@ -5,7 +5,7 @@ import { buildTestApp, newCouple, newPerson, type TestApp, type TestClient } fro
 import { answerSafetyScreen, harkPositive, newOpenCouple } from '../../../test/together-helpers';
 import { createCipher } from '../../platform/crypto';
 import { clock, todayIn } from '../../platform/local-date';
-import { readMyPlanPart } from './plan.service';
+import { findPlanReviewDates, readMyPlanPart } from './plan.service';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -378,6 +378,22 @@ describe('readMyPlanPart (for the person’s own setback flows)', () => {
     const blakes = await readMyPlanPart(t.database.db, cipher, couple.b.userId!);
     expect(blakes!.mySection).toEqual({ partnerId: couple.b.userId, ...blakeSection });
     expect(JSON.stringify(blakes)).not.toContain('Just one');
+  });
+});
+
+describe('findPlanReviewDates (for the plan-review reminder)', () => {
+  it('gives both partners the review date of the plan in force, and nothing once a partner left', async () => {
+    const couple = await newOpenCouple(t);
+    const people = [couple.a.userId!, couple.b.userId!];
+    expect(await findPlanReviewDates(t.database.db, people)).toEqual([]);
+    const reviewDate = plusDays(today(), 60);
+    const v = await signedPlan(couple, { ...shared, reviewDate });
+    // A newer draft with another date changes nothing until both sign it.
+    await couple.a.put('/api/couple/plan/shared', { baseVersionId: v, shared: { ...shared, reviewDate: plusDays(today(), 5) } });
+    const dates = await findPlanReviewDates(t.database.db, people);
+    expect(dates.sort((x, y) => x.personId.localeCompare(y.personId))).toEqual(people.sort().map((personId) => ({ personId, reviewDate })));
+    await couple.b.post('/api/couple/leave');
+    expect(await findPlanReviewDates(t.database.db, people)).toEqual([]);
   });
 });
 

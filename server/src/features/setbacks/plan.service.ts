@@ -34,6 +34,7 @@ import { publishCoupleEvent } from '../../platform/events';
 import { addDays, clock, todayIn } from '../../platform/local-date';
 import { encryptionContext } from '../../db/encrypted-columns';
 import { requireJointAccess, type JointAccess } from '../../access/together';
+import { jointFeaturesOpen } from '../../access/joint-features';
 import { findCheckins } from '../checkins/checkins.service';
 import { findTriggerLog } from '../triggers/triggers.service';
 
@@ -382,6 +383,43 @@ export async function signPlanVersion(db: Db, cipher: Cipher, actor: Actor, vers
     });
     return toVersion(signed, actor.userId, members, true);
   });
+}
+
+/**
+ * The review date of the plan in force for each of `personIds` who is in a current couple whose
+ * joint features are open (the newest version signed by both since this pair was formed), for
+ * the plan-review reminder (issue 9). A person without one is left out. Reads only the couple's
+ * own plan dates, no free text.
+ */
+export async function findPlanReviewDates(
+  db: DbOrTx,
+  personIds: readonly string[],
+): Promise<Array<{ personId: string; reviewDate: string }>> {
+  if (personIds.length === 0) {
+    return [];
+  }
+  const { rows } = await sql<{ personId: string; coupleId: string; reviewDate: string | null }>`
+    select m.user_id as person_id, m.couple_id,
+      (select pv.review_date::text from plan_versions pv
+        where pv.couple_id = m.couple_id and pv.signed_by_both_at is not null
+          and pv.created_at >= (select max(x.joined_at) from couple_members x where x.couple_id = m.couple_id and x.left_at is null)
+        order by pv.version desc limit 1) as review_date
+    from couple_members m
+    where m.user_id in (${sql.join([...personIds])}) and m.left_at is null`.execute(db);
+  const open = new Map<string, boolean>();
+  const found: Array<{ personId: string; reviewDate: string }> = [];
+  for (const row of rows) {
+    if (row.reviewDate === null) {
+      continue;
+    }
+    if (!open.has(row.coupleId)) {
+      open.set(row.coupleId, await jointFeaturesOpen(db, row.coupleId));
+    }
+    if (open.get(row.coupleId)) {
+      found.push({ personId: row.personId, reviewDate: row.reviewDate });
+    }
+  }
+  return found;
 }
 
 /** How far back suggestions look, in the person's own days. */
