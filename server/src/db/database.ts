@@ -12,6 +12,7 @@ import type {
   CoupleActivitiesTable,
   ActivityRatingsTable,
 } from './together-tables';
+import type { PushSubscriptionsTable, ReminderSendsTable, ReminderSettingsTable, RemindersTable } from './reminder-tables';
 import type { PlanSectionsTable, PlanSignaturesTable, PlanVersionsTable } from './plan-tables';
 import type { LapseReportsTable, StrugglingNotesTable } from './lapse-tables';
 
@@ -469,6 +470,10 @@ export interface Database {
   coupleGoalMilestones: CoupleGoalMilestonesTable;
   coupleActivities: CoupleActivitiesTable;
   activityRatings: ActivityRatingsTable;
+  reminderSettings: ReminderSettingsTable;
+  reminders: RemindersTable;
+  reminderSends: ReminderSendsTable;
+  pushSubscriptions: PushSubscriptionsTable;
   planVersions: PlanVersionsTable;
   planSections: PlanSectionsTable;
   planSignatures: PlanSignaturesTable;
