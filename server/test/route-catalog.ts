@@ -3,7 +3,6 @@ import type { DataKind } from '@twofold/core/sharing/data-kinds';
 import { todayIn } from '../src/platform/local-date';
 import { newCouple, newPerson, newProgram, enroll, TestClient, type TestApp } from './test-app';
 import { buildTogether, harkNegative, joint, togetherRows, type TogetherItems } from './together-catalog';
-import { buildReminders, reminderRows, type ReminderItems } from './reminders-catalog';
 import { buildLapses, lapseRows, type LapseItems } from './lapse-catalog';
 import { buildPlan, planRows, type PlanItems } from './plan-catalog';
 
@@ -38,8 +37,6 @@ export interface Scenario {
   emails: Map<string, string>;
   /** The couple's joint items (issue 5), written in buildScenario; optional for scenarios built elsewhere. */
   together?: TogetherItems;
-  /** The owner's reminder and device (issue 9); optional for scenarios built elsewhere. */
-  reminders?: ReminderItems;
   /** The owner's lapse reports (issue 7); optional for scenarios built elsewhere. */
   lapses?: LapseItems;
   /** The couple's Continuing Recovery Plan (issue 7), signed by both; optional for scenarios built elsewhere. */
@@ -617,7 +614,6 @@ export const routeCatalog: Row[] = [
     expect: staffOnly(204, 404),
   },
   ...togetherRows,
-  ...reminderRows,
   ...lapseRows,
   ...planRows,
   // Communication (issue 5). The skills library, practice log and "I" statement helper are for
@@ -800,7 +796,6 @@ export async function buildScenario(t: TestApp): Promise<Scenario> {
   await own.post('/api/me/assessments', { instrumentId: 'hark', submissionId: randomUUID(), answers: harkNegative });
   await couple.b.post('/api/me/assessments', { instrumentId: 'hark', submissionId: randomUUID(), answers: harkNegative });
   const together = await buildTogether(own, couple.b, today, ownerSecret);
-  const reminders = await buildReminders(t, own);
   const lapses = await buildLapses(own, ownerSecret);
   const plan = await buildPlan(own, couple.b);
   await own.put('/api/me/assessment-schedules/phq-9', { everyDays: 14 });
@@ -843,7 +838,6 @@ export async function buildScenario(t: TestApp): Promise<Scenario> {
     noticeId: notice.id,
     emails,
     together,
-    reminders,
     lapses,
     plan,
   };

@@ -12,7 +12,6 @@ import type {
   CoupleActivitiesTable,
   ActivityRatingsTable,
 } from './together-tables';
-import type { PushSubscriptionsTable, ReminderSendsTable, ReminderSettingsTable, RemindersTable } from './reminder-tables';
 import type { PlanSectionsTable, PlanSignaturesTable, PlanVersionsTable } from './plan-tables';
 import type { LapseReportsTable, StrugglingNotesTable } from './lapse-tables';
 
@@ -470,10 +469,6 @@ export interface Database {
   coupleGoalMilestones: CoupleGoalMilestonesTable;
   coupleActivities: CoupleActivitiesTable;
   activityRatings: ActivityRatingsTable;
-  reminderSettings: ReminderSettingsTable;
-  reminders: RemindersTable;
-  reminderSends: ReminderSendsTable;
-  pushSubscriptions: PushSubscriptionsTable;
   planVersions: PlanVersionsTable;
   planSections: PlanSectionsTable;
   planSignatures: PlanSignaturesTable;

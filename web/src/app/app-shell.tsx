@@ -11,7 +11,6 @@ import { meQueryKey } from '../features/auth/api/use-me';
 import { CrisisHelpButton } from '../features/safety/components/crisis-help';
 import { QuickExitButton } from '../features/safety/components/quick-exit-button';
 import { safeNextPath } from './next-path';
-import { RemindersBadge } from '../features/reminders/components/reminder-list';
 
 function MainNav({ variant, programId, staffOnly }: { variant: 'top' | 'bottom'; programId?: string | undefined; staffOnly: boolean }) {
   const { t } = useTranslation();
@@ -105,7 +104,6 @@ export function AppShell() {
           </div>
         </header>
         <main id="main" tabIndex={-1} className="main">
-          {loggedIn ? <RemindersBadge /> : null}
           <Outlet />
         </main>
         <footer className="app-footer">

@@ -23,7 +23,6 @@ import {
 } from './routes/recovery-routes';
 import { RequireSession } from './routes/require-session';
 import { SettingsRoute } from './routes/settings-route';
-import { ReminderSettingsRoute, RemindersRoute } from './routes/reminders-routes';
 import { SharingRoute } from './routes/sharing-route';
 import { SignupRoute } from './routes/signup-route';
 import { AccountabilityRoute, ContractRoute, FutureRoute, TalkRoute, TrustDiscussionRoute, UsLayout } from './routes/together-routes';
@@ -77,8 +76,6 @@ export const routes: RouteObject[] = [
           { path: 'programs/new', element: <NewProgramRoute /> },
           { path: 'programs/:programId', element: <ProgramRoute /> },
           { path: 'settings', element: <SettingsRoute /> },
-          { path: 'settings/reminders', element: <ReminderSettingsRoute /> },
-          { path: 'reminders', element: <RemindersRoute /> },
         ],
       },
       { path: '*', element: <NotFoundRoute /> },

@@ -125,6 +125,8 @@ describe('the Continuing Recovery Plan page', () => {
     expect(requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`)).toEqual([
       `POST /api/couple/plan/versions/${versionId}/sign`,
     ]);
+    // Suggestions are computed from my check-ins only when I open them.
+    expect(requests.some((r) => r.path === '/api/couple/plan/suggestions')).toBe(false);
   });
 
   it('opens my own section with a proposed change from the lapse reflection, and saves only my section', async () => {

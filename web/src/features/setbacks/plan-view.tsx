@@ -842,6 +842,7 @@ export function ContinuingRecoveryPlan({
   const problemText = useProblemText();
   const [editing, setEditing] = useState<Editing>(proposal ? 'mine' : 'none');
   const [proposed] = useState(proposal);
+  const [suggestionsOpen, setSuggestionsOpen] = useState(false);
   useEffect(() => {
     if (proposal) {
       // Read once: a reload or going back does not add the line again.
@@ -909,9 +910,10 @@ export function ContinuingRecoveryPlan({
         </>
       ) : null}
       {sign.isError ? <Notice tone="error">{hasCode(sign.error, 'conflict') ? t('plan.outdated') : problemText(sign.error)}</Notice> : null}
-      <details className="disclosure">
+      <details className="disclosure" onToggle={(event) => setSuggestionsOpen((event.target as HTMLDetailsElement).open)}>
         <summary>{t('plan.suggestions.title')}</summary>
-        <Suggestions plan={data} people={people} />
+        {/* Asked only when opened: they are computed from my check-ins on each request. */}
+        {suggestionsOpen ? <Suggestions plan={data} people={people} /> : null}
       </details>
       {latest ? <VersionHistory plan={data} people={people} /> : null}
     </div>
