@@ -42,6 +42,8 @@ import { contractRoutes } from './features/together-contract/together-contract.r
 import { accountabilityRoutes } from './features/together-accountability/together-accountability.routes';
 import { boundariesRoutes } from './features/together-boundaries/together-boundaries.routes';
 import { futureRoutes } from './features/together-future/together-future.routes';
+import { guideRoutes } from './features/together-guide/together-guide.routes';
+import { careTeamTogetherRoutes } from './features/together-care-team/together-care-team.routes';
 import { insightsRoutes } from './features/insights/insights.routes';
 import { planRoutes } from './features/setbacks/plan.routes';
 import { lapseRoutes } from './features/setbacks/lapse.routes';
@@ -168,6 +170,8 @@ export async function buildApp({ config, database, cipher, mailer, logger }: App
   await app.register(accountabilityRoutes, { db, cipher });
   await app.register(boundariesRoutes, { db, cipher });
   await app.register(futureRoutes, { db, cipher });
+  await app.register(guideRoutes, { db, cipher });
+  await app.register(careTeamTogetherRoutes, { db, cipher });
   await app.register(insightsRoutes, { db });
   await app.register(lapseRoutes, { db, cipher });
   // Communication (issue 5): the skills library for everyone; the live tools for the couple.

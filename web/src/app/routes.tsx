@@ -25,7 +25,16 @@ import { RequireSession } from './routes/require-session';
 import { SettingsRoute } from './routes/settings-route';
 import { SharingRoute } from './routes/sharing-route';
 import { SignupRoute } from './routes/signup-route';
-import { AccountabilityRoute, ContractRoute, FutureRoute, TalkRoute, TrustDiscussionRoute, UsLayout } from './routes/together-routes';
+import {
+  AccountabilityRoute,
+  CareTeamTogetherRoute,
+  ContractRoute,
+  FutureRoute,
+  GuideRoute,
+  TalkRoute,
+  TrustDiscussionRoute,
+  UsLayout,
+} from './routes/together-routes';
 import { UsRoute } from './routes/us-route';
 import { PlanRoute } from './routes/plan-route';
 
@@ -69,12 +78,14 @@ export const routes: RouteObject[] = [
               { path: 'talk', element: <TalkRoute /> },
               { path: 'accountability', element: <AccountabilityRoute /> },
               { path: 'future', element: <FutureRoute /> },
+              { path: 'guide', element: <GuideRoute /> },
             ],
           },
           { path: 'sharing', element: <SharingRoute /> },
           { path: 'access-log', element: <AccessLogRoute /> },
           { path: 'programs/new', element: <NewProgramRoute /> },
           { path: 'programs/:programId', element: <ProgramRoute /> },
+          { path: 'programs/:programId/couples/:coupleId/together', element: <CareTeamTogetherRoute /> },
           { path: 'settings', element: <SettingsRoute /> },
         ],
       },
