@@ -47,6 +47,7 @@ import { careTeamTogetherRoutes } from './features/together-care-team/together-c
 import { insightsRoutes } from './features/insights/insights.routes';
 import { planRoutes } from './features/setbacks/plan.routes';
 import { lapseRoutes } from './features/setbacks/lapse.routes';
+import { strugglingRoutes } from './features/setbacks/struggling.routes';
 import { instrumentIds } from '@twofold/core/assessments/instruments';
 
 declare module 'fastify' {
@@ -174,6 +175,7 @@ export async function buildApp({ config, database, cipher, mailer, logger }: App
   await app.register(careTeamTogetherRoutes, { db, cipher });
   await app.register(insightsRoutes, { db });
   await app.register(lapseRoutes, { db, cipher });
+  await app.register(strugglingRoutes, { db, cipher });
   // Communication (issue 5): the skills library for everyone; the live tools for the couple.
   for (const communication of [skillsRoutes, exerciseRoutes, pauseRoutes, connectionRoutes]) {
     await app.register(communication, { db, cipher });

@@ -796,7 +796,7 @@ export async function buildScenario(t: TestApp): Promise<Scenario> {
   await own.post('/api/me/assessments', { instrumentId: 'hark', submissionId: randomUUID(), answers: harkNegative });
   await couple.b.post('/api/me/assessments', { instrumentId: 'hark', submissionId: randomUUID(), answers: harkNegative });
   const together = await buildTogether(own, couple.b, today, ownerSecret);
-  const lapses = await buildLapses(own, ownerSecret);
+  const lapses = await buildLapses(own, ownerSecret, couple.b);
   const plan = await buildPlan(own, couple.b);
   await own.put('/api/me/assessment-schedules/phq-9', { everyDays: 14 });
   const careAlert = await t.database.db
