@@ -7,7 +7,12 @@ const serverTests = ['server/**/*.test.ts', 'scripts/**/*.test.ts'];
 // About the embedded database only (its gate, its kill -9 recovery): PGlite project only.
 const pgliteOnlyTests = ['server/src/platform/db-gate.test.ts', 'server/test/durability/**'];
 // Several server processes on one database: PostgreSQL project only (PGlite lives in one process).
-const postgresOnlyTests = ['server/test/two-processes-events.test.ts', 'server/test/db-reconnect.test.ts', 'server/test/db-roles.test.ts'];
+const postgresOnlyTests = [
+  'server/test/reminders-two-processes.test.ts',
+  'server/test/two-processes-events.test.ts',
+  'server/test/db-reconnect.test.ts',
+  'server/test/db-roles.test.ts',
+];
 
 /**
  * unit: pure rules in core. api-pglite: every server test on the embedded database.

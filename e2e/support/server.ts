@@ -15,12 +15,13 @@ export interface RunningTwofold {
 
 /**
  * The real Twofold (built web app, real routes) on a random port with a fresh in-memory PGlite.
- * E-mails are captured so a journey can open the links a person would get.
+ * E-mails are captured so a journey can open the links a person would get. `env` adds settings
+ * (e.g. REMINDERS_SWEEP_SECONDS for the reminder jobs).
  */
-export async function startTwofold(): Promise<RunningTwofold> {
+export async function startTwofold(env: Record<string, string> = {}): Promise<RunningTwofold> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', PORT: String(port), PUBLIC_URL: url });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', PORT: String(port), PUBLIC_URL: url, ...env });
   const database = await openDatabase({ kind: 'pglite', dataDir: null });
   await migrateToLatest(database.db);
   const mailer = createCapturingMailer();

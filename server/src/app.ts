@@ -49,6 +49,9 @@ import { planRoutes } from './features/setbacks/plan.routes';
 import { lapseRoutes } from './features/setbacks/lapse.routes';
 import { strugglingRoutes } from './features/setbacks/struggling.routes';
 import { instrumentIds } from '@twofold/core/assessments/instruments';
+import { remindersRoutes } from './features/reminders/reminders.routes';
+import { createReminderJobs } from './features/reminders/reminder-jobs';
+import { createPushSender, type PushSender } from './features/reminders/push-sender';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -62,6 +65,8 @@ export interface AppDependencies {
   cipher: Cipher;
   /** Defaults to SMTP from the configuration, or the log when SMTP_URL is unset. */
   mailer?: Mailer;
+  /** Web Push for reminders; defaults to VAPID from the configuration (none without keys). */
+  pushSender?: PushSender | null;
   logger?: FastifyServerOptions['logger'];
 }
 
@@ -75,7 +80,7 @@ const secretInUrl = /(\/(?:invites|join)\/)[A-Za-z0-9_-]+|([?&]token=)[^&]+/g;
 export const redactUrl = (url: string) => url.replace(secretInUrl, (_m, path?: string, query?: string) => `${path ?? query}[redacted]`);
 
 /** Builds the Twofold HTTP app without listening, so tests can `inject` requests. */
-export async function buildApp({ config, database, cipher, mailer, logger }: AppDependencies): Promise<FastifyInstance> {
+export async function buildApp({ config, database, cipher, mailer, pushSender, logger }: AppDependencies): Promise<FastifyInstance> {
   // A malformed or over-long path is refused by the router before any hook runs: it still gets
   // problem+json and the security headers (set below, once they are worked out).
   let securityHeadersFor: SecurityHeadersFor = () => ({});
@@ -189,6 +194,24 @@ export async function buildApp({ config, database, cipher, mailer, logger }: App
       crisis: crisis.resources,
     },
   });
+  // Reminders (issue 9): the person's own settings and list; the jobs run where the sweep is on.
+  await app.register(remindersRoutes, { db, pushPublicKey: config.reminders.vapid?.publicKey ?? null });
+  if (config.reminders.sweepSeconds > 0) {
+    const jobs = createReminderJobs({
+      database,
+      sweepSeconds: config.reminders.sweepSeconds,
+      send: {
+        mailer: authContext.mailer,
+        push: pushSender === undefined ? createPushSender(config.reminders.vapid) : pushSender,
+        publicUrl: config.publicUrl,
+      },
+      offeredInstruments: instrumentIds.filter((id) => !config.instrumentsOff.includes(id)),
+      log: app.log,
+    });
+    app.addHook('onReady', () => jobs.start());
+    // Before the database closes (main.ts closes it onClose).
+    app.addHook('preClose', () => jobs.stop());
+  }
 
   await serveWebApp(app);
   return app;

@@ -5,6 +5,7 @@ import { newCouple, newPerson, newProgram, enroll, TestClient, type TestApp } fr
 import { buildTogether, harkNegative, joint, togetherRows, type TogetherItems } from './together-catalog';
 import { buildLapses, lapseRows, type LapseItems } from './lapse-catalog';
 import { buildPlan, planRows, type PlanItems } from './plan-catalog';
+import { buildReminders, reminderRows, type ReminderItems } from './reminders-catalog';
 
 /**
  * Every API route with a valid example request and, for each kind of actor, the status it must
@@ -41,6 +42,8 @@ export interface Scenario {
   lapses?: LapseItems;
   /** The couple's Continuing Recovery Plan (issue 7), signed by both; optional for scenarios built elsewhere. */
   plan?: PlanItems;
+  /** The owner's reminder and device (issue 9); optional for scenarios built elsewhere. */
+  reminders?: ReminderItems;
 }
 
 export const ownerSecret = 'owner-secret: long baths and a phone call with my sister';
@@ -616,6 +619,7 @@ export const routeCatalog: Row[] = [
   ...togetherRows,
   ...lapseRows,
   ...planRows,
+  ...reminderRows,
   // Communication (issue 5). The skills library, practice log and "I" statement helper are for
   // anyone signed in; the rest is joint. The shared scenario walks one exercise, one pause and one
   // connection question in row order: the partner starts and holds the floor, the owner listens.
@@ -798,6 +802,7 @@ export async function buildScenario(t: TestApp): Promise<Scenario> {
   const together = await buildTogether(own, couple.b, today, ownerSecret);
   const lapses = await buildLapses(own, ownerSecret, couple.b);
   const plan = await buildPlan(own, couple.b);
+  const reminders = await buildReminders(t, own);
   await own.put('/api/me/assessment-schedules/phq-9', { everyDays: 14 });
   const careAlert = await t.database.db
     .selectFrom('careAlerts')
@@ -840,5 +845,6 @@ export async function buildScenario(t: TestApp): Promise<Scenario> {
     together,
     lapses,
     plan,
+    reminders,
   };
 }

@@ -58,3 +58,28 @@ self.addEventListener('fetch', (event) => {
     );
   }
 });
+
+// Reminders (issue 9): a push shows only the fixed, neutral words, whatever its payload says, so a
+// lock screen never tells anyone what Twofold reminds of; tapping it opens the reminders list.
+self.addEventListener('push', (event) => {
+  event.waitUntil(
+    self.registration.showNotification('Twofold', {
+      body: 'You have a reminder in Twofold',
+      icon: '/icon-192.png',
+      tag: 'twofold-reminder',
+    }),
+  );
+});
+
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  event.waitUntil(
+    self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((windows) => {
+      const open = windows.find((client) => 'focus' in client);
+      if (open) {
+        return open.navigate('/reminders').then((client) => (client || open).focus());
+      }
+      return self.clients.openWindow('/reminders');
+    }),
+  );
+});

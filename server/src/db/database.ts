@@ -13,6 +13,7 @@ import type {
   ActivityRatingsTable,
 } from './together-tables';
 import type { PlanSectionsTable, PlanSignaturesTable, PlanVersionsTable } from './plan-tables';
+import type { PushSubscriptionsTable, ReminderSendsTable, ReminderSettingsTable, RemindersTable } from './reminder-tables';
 import type { LapseReportsTable, StrugglingNotesTable } from './lapse-tables';
 
 /** The Kysely view of the schema, camelCased by CamelCasePlugin. Keep in step with migrations/. */
@@ -472,6 +473,10 @@ export interface Database {
   planVersions: PlanVersionsTable;
   planSections: PlanSectionsTable;
   planSignatures: PlanSignaturesTable;
+  reminderSettings: ReminderSettingsTable;
+  reminders: RemindersTable;
+  reminderSends: ReminderSendsTable;
+  pushSubscriptions: PushSubscriptionsTable;
   lapseReports: LapseReportsTable;
   strugglingNotes: StrugglingNotesTable;
 }

@@ -78,6 +78,20 @@ const configSchema = z.object({
     )
     .optional(),
   PC_PTSD_5_CUTOFF: z.enum(['3', '4']).default('3'),
+  // Reminders (issue 9): how often due reminders are looked for (0: this process runs no reminder jobs).
+  REMINDERS_SWEEP_SECONDS: z.coerce.number().int().min(0).max(3600).optional(),
+  VAPID_PUBLIC_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{80,100}$/, 'must be the base64url public key from `npx web-push generate-vapid-keys`')
+    .optional(),
+  VAPID_PRIVATE_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{40,50}$/, 'must be the base64url private key from `npx web-push generate-vapid-keys`')
+    .optional(),
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:\/\/)/, 'must be a mailto: or https:// contact for the push services')
+    .optional(),
 });
 
 export interface Config {
@@ -107,6 +121,8 @@ export interface Config {
   /** Questionnaires switched off (e.g. a licence the deployment does not hold). */
   instrumentsOff: InstrumentId[];
   ptsdCutoff: 3 | 4;
+  /** Reminder jobs: the sweep interval (0 = none in this process) and Web Push keys (null = no push). */
+  reminders: { sweepSeconds: number; vapid: { publicKey: string; privateKey: string; subject: string } | null };
 }
 
 export class ConfigError extends Error {}
@@ -164,5 +180,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbQueueLimit: c.DB_QUEUE_LIMIT,
     instrumentsOff: c.INSTRUMENTS_OFF ?? [],
     ptsdCutoff: c.PC_PTSD_5_CUTOFF === '4' ? 4 : 3,
+    reminders: reminderConfig(c),
+  };
+}
+
+/** Reminder jobs and Web Push. Tests build many apps: none runs reminder jobs unless it asks for them. */
+function reminderConfig(c: z.infer<typeof configSchema>): Config['reminders'] {
+  if (Boolean(c.VAPID_PUBLIC_KEY) !== Boolean(c.VAPID_PRIVATE_KEY)) {
+    throw new ConfigError(
+      'Twofold cannot start: the configuration has problems.\n  VAPID_PRIVATE_KEY: VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY go together',
+    );
+  }
+  return {
+    sweepSeconds: c.REMINDERS_SWEEP_SECONDS ?? (c.NODE_ENV === 'test' ? 0 : 60),
+    vapid:
+      c.VAPID_PUBLIC_KEY && c.VAPID_PRIVATE_KEY
+        ? { publicKey: c.VAPID_PUBLIC_KEY, privateKey: c.VAPID_PRIVATE_KEY, subject: c.VAPID_SUBJECT ?? 'mailto:admin@localhost' }
+        : null,
   };
 }

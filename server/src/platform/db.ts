@@ -35,6 +35,13 @@ export interface DatabaseHandle {
   close(): Promise<void>;
   /** LISTEN on `channels` for this process (a dedicated connection on PostgreSQL), see db-listen.ts. */
   listen(channels: string[], handlers: ListenHandlers): Promise<Listener>;
+  /**
+   * Plain SQL for the job queue (pg-boss, `features/reminders/reminder-jobs.ts`), which brings its
+   * own statements, some of them several in one text. On PostgreSQL through the pool; on PGlite
+   * through the one connection, taken in turn like any Kysely query, so it never runs inside
+   * someone else's open transaction.
+   */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
 }
 
 export type DatabaseTarget = { kind: 'postgres'; url: string; poolSize: number } | { kind: 'pglite'; dataDir: string | null };
@@ -63,11 +70,26 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       dialect: 'postgres',
       close: () => db.destroy(),
       listen: (channels, handlers) => listenOnPostgres(target.url, channels, handlers),
+      executeSql: async (text, values) => pool.query(text, values !== undefined && values.length > 0 ? values : undefined),
     };
   }
   const client = await openPglite(target.dataDir);
   const db = new Kysely<Database>({ dialect: new EmbeddedDialect(client), plugins: [new CamelCasePlugin()] });
-  return { db, dialect: 'pglite', close: () => db.destroy(), listen: (channels, handlers) => listenOnPglite(client, channels, handlers) };
+  return {
+    db,
+    dialect: 'pglite',
+    close: () => db.destroy(),
+    listen: (channels, handlers) => listenOnPglite(client, channels, handlers),
+    executeSql: (text, values) =>
+      db.connection().execute(async () => {
+        if (values !== undefined && values.length > 0) {
+          return client.query(text, values);
+        }
+        // Several statements in one text (pg-boss's migrations and locked plans) need the simple protocol.
+        const results = await client.exec(text);
+        return { rows: results.at(-1)?.rows ?? [] };
+      }),
+  };
 }
 
 /**

@@ -36,6 +36,7 @@ import {
   UsLayout,
 } from './routes/together-routes';
 import { UsRoute } from './routes/us-route';
+import { InsightsRoute } from './routes/insights-route';
 import { PlanRoute } from './routes/plan-route';
 import { LapseReflectRoute, LapseRoute, LapseStepsRoute, StrugglingRoute } from './routes/setbacks-routes';
 
@@ -63,6 +64,7 @@ export const routes: RouteObject[] = [
           { path: 'me/triggers', element: <TriggersRoute /> },
           { path: 'me/journal', element: <JournalRoute /> },
           { path: 'me/goals', element: <GoalsRoute /> },
+          { path: 'me/insights', element: <InsightsRoute /> },
           { path: 'me/intake', element: <IntakeRoute /> },
           { path: 'me/assessments', element: <CheckUpsRoute /> },
           { path: 'me/assessments/:instrumentId', element: <QuestionnaireRoute /> },

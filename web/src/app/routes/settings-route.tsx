@@ -41,6 +41,9 @@ export function SettingsRoute() {
               <li>
                 <Link to="/access-log">{t('me.accessLogLink')}</Link>
               </li>
+              <li>
+                <Link to="/settings/reminders">{t('reminders.settingsTitle')}</Link>
+              </li>
             </ul>
           </Section>
           <Section title={t('settings.programs')} id="programs">

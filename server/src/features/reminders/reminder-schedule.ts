@@ -1,0 +1,165 @@
+import { Temporal } from 'temporal-polyfill';
+import type { ReminderKind, ReminderSettingsInput, SnoozeChoice } from '@twofold/core/reminders/reminder.schemas';
+
+/**
+ * Pure rules of when a reminder is due, when it may be shown, and when it is too late to be
+ * worth showing. Times are wall-clock times in the person's own IANA time zone: a daily 20:00
+ * stays 20:00 across a daylight-saving change, and each local day has each slot exactly once.
+ */
+
+export interface ReminderFacts {
+  /** The agreed Trust Discussion time, HH:MM, while the person's couple has a contract in force and joint features are open. */
+  trustDiscussionTime: string | null;
+  /** Questionnaires from the person's schedules and the local day each is next due. */
+  assessmentsDue: Array<{ instrumentId: string; dueDate: string }>;
+}
+
+export interface Occurrence {
+  kind: ReminderKind;
+  occurrenceKey: string;
+  localDate: string;
+  dueAt: Temporal.Instant;
+}
+
+/**
+ * How late a reminder may still be shown (catch-up after downtime, or after waiting for quiet
+ * hours to end). Later than this it is dropped: a check-in prompt at 07:00 for last night, or a
+ * medication prompt hours after the dose (it could lead to a double dose), does more harm than
+ * good. A due questionnaire is still due the next morning.
+ */
+export const maxLatenessMinutes: Record<ReminderKind, number> = {
+  'check-in': 3 * 60,
+  'trust-discussion': 2 * 60,
+  'assessment-due': 24 * 60,
+  session: 60,
+  medication: 60,
+  'plan-review': 24 * 60,
+};
+
+/** Planning never looks further back than this (after a long outage): anything older would be dropped anyway. */
+export const maxLookBackMinutes = Math.max(...Object.values(maxLatenessMinutes));
+
+/** The instant of `time` (HH:MM) on `date` in `timeZone`; a time skipped by a DST change moves forward, a repeated one is the first. */
+export function zonedInstant(date: string, time: string, timeZone: string): Temporal.Instant {
+  return Temporal.PlainDate.from(date)
+    .toZonedDateTime({ timeZone, plainTime: Temporal.PlainTime.from(time) })
+    .toInstant();
+}
+
+/** Local dates from the day of `from` to the day of `to`, inclusive, in `timeZone`. */
+function localDates(from: Temporal.Instant, to: Temporal.Instant, timeZone: string): string[] {
+  const first = from.toZonedDateTimeISO(timeZone).toPlainDate();
+  const last = to.toZonedDateTimeISO(timeZone).toPlainDate();
+  const dates: string[] = [];
+  for (let day = first; Temporal.PlainDate.compare(day, last) <= 0; day = day.add({ days: 1 })) {
+    dates.push(day.toString());
+  }
+  return dates;
+}
+
+/**
+ * Every occurrence whose due time falls in (from, to], for the kinds the person turned on.
+ * `session` and `plan-review` have no source yet and never occur.
+ */
+export function occurrencesBetween(
+  settings: ReminderSettingsInput,
+  facts: ReminderFacts,
+  timeZone: string,
+  from: Temporal.Instant,
+  to: Temporal.Instant,
+): Occurrence[] {
+  const earliest = to.subtract({ minutes: maxLookBackMinutes });
+  const start = Temporal.Instant.compare(from, earliest) < 0 ? earliest : from;
+  const inWindow = (at: Temporal.Instant) => Temporal.Instant.compare(at, start) > 0 && Temporal.Instant.compare(at, to) <= 0;
+  const found: Occurrence[] = [];
+  const today = to.toZonedDateTimeISO(timeZone).toPlainDate().toString();
+  const daily = (kind: ReminderKind, time: string, date: string, label = `${date} ${time}`) => {
+    const dueAt = zonedInstant(date, time, timeZone);
+    if (inWindow(dueAt)) {
+      found.push({ kind, occurrenceKey: `${kind} ${label}`, localDate: date, dueAt });
+    }
+  };
+  for (const date of localDates(start, to, timeZone)) {
+    if (settings.checkIn.enabled) {
+      daily('check-in', settings.checkIn.time, date);
+    }
+    if (settings.trustDiscussion.enabled && facts.trustDiscussionTime !== null) {
+      daily('trust-discussion', facts.trustDiscussionTime, date);
+    }
+    if (settings.medication.enabled) {
+      for (const time of settings.medication.times) {
+        daily('medication', time, date);
+      }
+    }
+    if (settings.assessmentDue.enabled) {
+      for (const due of facts.assessmentsDue) {
+        // Once per due date, at the chosen time; one already overdue is reminded of on the current day.
+        if (due.dueDate === date || (due.dueDate < date && date === today)) {
+          daily('assessment-due', settings.assessmentDue.time, date, `${due.instrumentId} ${due.dueDate}`);
+        }
+      }
+    }
+  }
+  return found.sort((a, b) => Temporal.Instant.compare(a.dueAt, b.dueAt));
+}
+
+type QuietHours = ReminderSettingsInput['quietHours'];
+
+const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+
+/** Whether `at` falls in the quiet hours [start, end) on the person's clock; the window may cross midnight. */
+export function isQuiet(at: Temporal.Instant, quiet: QuietHours, timeZone: string): boolean {
+  if (!quiet.enabled) {
+    return false;
+  }
+  const local = at.toZonedDateTimeISO(timeZone);
+  const minute = local.hour * 60 + local.minute;
+  const start = minutesOf(quiet.start);
+  const end = minutesOf(quiet.end);
+  return start < end ? minute >= start && minute < end : minute >= start || minute < end;
+}
+
+/** `at`, or the end of the quiet hours it falls into. */
+export function afterQuietHours(at: Temporal.Instant, quiet: QuietHours, timeZone: string): Temporal.Instant {
+  if (!isQuiet(at, quiet, timeZone)) {
+    return at;
+  }
+  const local = at.toZonedDateTimeISO(timeZone);
+  const today = local.toPlainDate();
+  const endToday = zonedInstant(today.toString(), quiet.end, timeZone);
+  return Temporal.Instant.compare(endToday, at) > 0 ? endToday : zonedInstant(today.add({ days: 1 }).toString(), quiet.end, timeZone);
+}
+
+export type FireDecision = { action: 'show' } | { action: 'drop' } | { action: 'wait'; until: Temporal.Instant };
+
+/**
+ * What to do with a reminder whose time has come (`now` ≥ its deliver time): wait while it is
+ * quiet for the person, drop it when it is later than its kind allows (measured from when it was
+ * planned to be shown), show it otherwise.
+ */
+export function decideFiring(
+  kind: ReminderKind,
+  plannedAt: Temporal.Instant,
+  now: Temporal.Instant,
+  quiet: QuietHours,
+  timeZone: string,
+): FireDecision {
+  const showAt = afterQuietHours(now, quiet, timeZone);
+  const lateMinutes = plannedAt.until(showAt, { largestUnit: 'minutes' }).minutes;
+  if (lateMinutes > maxLatenessMinutes[kind]) {
+    return { action: 'drop' };
+  }
+  return Temporal.Instant.compare(showAt, now) > 0 ? { action: 'wait', until: showAt } : { action: 'show' };
+}
+
+/** When a snoozed reminder comes back: in 10 minutes, in an hour, or tomorrow at the same local time. */
+export function snoozeUntil(choice: SnoozeChoice, now: Temporal.Instant, timeZone: string): Temporal.Instant {
+  switch (choice) {
+    case '10-minutes':
+      return now.add({ minutes: 10 });
+    case '1-hour':
+      return now.add({ hours: 1 });
+    case 'tomorrow':
+      return now.toZonedDateTimeISO(timeZone).add({ days: 1 }).toInstant();
+  }
+}
