@@ -30,11 +30,7 @@ export const commitmentSchema = z.object({
   outcomeAt: z.iso.datetime().nullable(),
   acknowledgedAt: z.iso.datetime().nullable().describe('When the other partner acknowledged it.'),
   createdAt: z.iso.datetime(),
-  can: z.object({
-    report: z.boolean(),
-    acknowledge: z.boolean(),
-    edit: z.boolean().describe('I made it: I may change its words and date, or delete it.'),
-  }),
+  can: z.object({ report: z.boolean(), acknowledge: z.boolean() }),
 });
 export type Commitment = z.infer<typeof commitmentSchema>;
 
@@ -62,10 +58,6 @@ export const appreciationInputSchema = z.strictObject({
 });
 export type AppreciationInput = z.input<typeof appreciationInputSchema>;
 
-/** The writer's change to an entry: its kind, day and words. Telling is separate and cannot be undone. */
-export const appreciationChangeSchema = appreciationInputSchema.omit({ told: true });
-export type AppreciationChange = z.input<typeof appreciationChangeSchema>;
-
 export const appreciationSchema = z.object({
   id: z.uuid(),
   authorId: z.uuid(),
@@ -74,7 +66,7 @@ export const appreciationSchema = z.object({
   text: z.string(),
   toldAt: z.iso.datetime().nullable(),
   createdAt: z.iso.datetime(),
-  can: z.object({ tell: z.boolean(), edit: z.boolean().describe('I wrote it: I may change or delete it.') }),
+  can: z.object({ tell: z.boolean() }),
 });
 export type Appreciation = z.infer<typeof appreciationSchema>;
 

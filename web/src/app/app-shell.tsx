@@ -10,8 +10,8 @@ import { useMe } from '../features/auth/api/use-me';
 import { meQueryKey } from '../features/auth/api/use-me';
 import { CrisisHelpButton } from '../features/safety/components/crisis-help';
 import { QuickExitButton } from '../features/safety/components/quick-exit-button';
-import { StrugglingButton } from '../features/setbacks/struggling-cards';
 import { safeNextPath } from './next-path';
+import { RemindersBadge } from '../features/reminders/components/reminder-list';
 
 function MainNav({ variant, programId, staffOnly }: { variant: 'top' | 'bottom'; programId?: string | undefined; staffOnly: boolean }) {
   const { t } = useTranslation();
@@ -99,13 +99,13 @@ export function AppShell() {
             </NavLink>
             {loggedIn ? <MainNav variant="top" programId={programId} staffOnly={staffOnly} /> : null}
             <div className="app-header__actions">
-              {loggedIn ? <StrugglingButton /> : null}
               <CrisisHelpButton />
               <QuickExitButton />
             </div>
           </div>
         </header>
         <main id="main" tabIndex={-1} className="main">
+          {loggedIn ? <RemindersBadge /> : null}
           <Outlet />
         </main>
         <footer className="app-footer">

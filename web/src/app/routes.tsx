@@ -23,22 +23,12 @@ import {
 } from './routes/recovery-routes';
 import { RequireSession } from './routes/require-session';
 import { SettingsRoute } from './routes/settings-route';
+import { ReminderSettingsRoute, RemindersRoute } from './routes/reminders-routes';
 import { SharingRoute } from './routes/sharing-route';
 import { SignupRoute } from './routes/signup-route';
-import {
-  AccountabilityRoute,
-  CareTeamTogetherRoute,
-  ContractRoute,
-  FutureRoute,
-  GuideRoute,
-  TalkRoute,
-  TrustDiscussionRoute,
-  UsLayout,
-} from './routes/together-routes';
+import { AccountabilityRoute, ContractRoute, FutureRoute, TalkRoute, TrustDiscussionRoute, UsLayout } from './routes/together-routes';
 import { UsRoute } from './routes/us-route';
-import { InsightsRoute } from './routes/insights-route';
 import { PlanRoute } from './routes/plan-route';
-import { LapseReflectRoute, LapseRoute, LapseStepsRoute, StrugglingRoute } from './routes/setbacks-routes';
 
 /** Every page of the app. The browser and the tests build their routers from this one list. */
 export const routes: RouteObject[] = [
@@ -64,16 +54,11 @@ export const routes: RouteObject[] = [
           { path: 'me/triggers', element: <TriggersRoute /> },
           { path: 'me/journal', element: <JournalRoute /> },
           { path: 'me/goals', element: <GoalsRoute /> },
-          { path: 'me/insights', element: <InsightsRoute /> },
           { path: 'me/intake', element: <IntakeRoute /> },
           { path: 'me/assessments', element: <CheckUpsRoute /> },
           { path: 'me/assessments/:instrumentId', element: <QuestionnaireRoute /> },
           { path: 'me/assessments/:instrumentId/results', element: <ResultsRoute /> },
           { path: 'me/safety-screen', element: <SafetyScreenRoute /> },
-          { path: 'me/struggling', element: <StrugglingRoute /> },
-          { path: 'me/lapse', element: <LapseRoute /> },
-          { path: 'me/lapse/:id', element: <LapseStepsRoute /> },
-          { path: 'me/lapse/:id/reflect', element: <LapseReflectRoute /> },
           {
             path: 'us',
             element: <UsLayout />,
@@ -85,15 +70,15 @@ export const routes: RouteObject[] = [
               { path: 'talk', element: <TalkRoute /> },
               { path: 'accountability', element: <AccountabilityRoute /> },
               { path: 'future', element: <FutureRoute /> },
-              { path: 'guide', element: <GuideRoute /> },
             ],
           },
           { path: 'sharing', element: <SharingRoute /> },
           { path: 'access-log', element: <AccessLogRoute /> },
           { path: 'programs/new', element: <NewProgramRoute /> },
           { path: 'programs/:programId', element: <ProgramRoute /> },
-          { path: 'programs/:programId/couples/:coupleId/together', element: <CareTeamTogetherRoute /> },
           { path: 'settings', element: <SettingsRoute /> },
+          { path: 'settings/reminders', element: <ReminderSettingsRoute /> },
+          { path: 'reminders', element: <RemindersRoute /> },
         ],
       },
       { path: '*', element: <NotFoundRoute /> },
