@@ -42,9 +42,12 @@ import { contractRoutes } from './features/together-contract/together-contract.r
 import { accountabilityRoutes } from './features/together-accountability/together-accountability.routes';
 import { boundariesRoutes } from './features/together-boundaries/together-boundaries.routes';
 import { futureRoutes } from './features/together-future/together-future.routes';
+import { guideRoutes } from './features/together-guide/together-guide.routes';
+import { careTeamTogetherRoutes } from './features/together-care-team/together-care-team.routes';
 import { insightsRoutes } from './features/insights/insights.routes';
 import { planRoutes } from './features/setbacks/plan.routes';
 import { lapseRoutes } from './features/setbacks/lapse.routes';
+import { strugglingRoutes } from './features/setbacks/struggling.routes';
 import { instrumentIds } from '@twofold/core/assessments/instruments';
 import { remindersRoutes } from './features/reminders/reminders.routes';
 import { createReminderJobs } from './features/reminders/reminder-jobs';
@@ -173,8 +176,11 @@ export async function buildApp({ config, database, cipher, mailer, pushSender, l
   await app.register(accountabilityRoutes, { db, cipher });
   await app.register(boundariesRoutes, { db, cipher });
   await app.register(futureRoutes, { db, cipher });
+  await app.register(guideRoutes, { db, cipher });
+  await app.register(careTeamTogetherRoutes, { db, cipher });
   await app.register(insightsRoutes, { db });
   await app.register(lapseRoutes, { db, cipher });
+  await app.register(strugglingRoutes, { db, cipher });
   // Communication (issue 5): the skills library for everyone; the live tools for the couple.
   for (const communication of [skillsRoutes, exerciseRoutes, pauseRoutes, connectionRoutes]) {
     await app.register(communication, { db, cipher });
@@ -188,7 +194,6 @@ export async function buildApp({ config, database, cipher, mailer, pushSender, l
       crisis: crisis.resources,
     },
   });
-
   // Reminders (issue 9): the person's own settings and list; the jobs run where the sweep is on.
   await app.register(remindersRoutes, { db, pushPublicKey: config.reminders.vapid?.publicKey ?? null });
   if (config.reminders.sweepSeconds > 0) {

@@ -10,10 +10,12 @@ import type { TestClient } from './test-app';
 export interface LapseItems {
   untoldId: string;
   toldId: string;
+  /** An "I'm struggling" note the partner sent the owner. */
+  noteId: string;
 }
 
 const noSuchItem = '00000000-0000-4000-8000-000000000000';
-const itemsOf = (s: Scenario): LapseItems => s.lapses ?? { untoldId: noSuchItem, toldId: noSuchItem };
+const itemsOf = (s: Scenario): LapseItems => s.lapses ?? { untoldId: noSuchItem, toldId: noSuchItem, noteId: noSuchItem };
 
 export const lapseExample = {
   date: '2026-11-20',
@@ -27,14 +29,26 @@ export const lapseExample = {
   tellCareTeam: false,
 };
 
-export async function buildLapses(owner: TestClient, secret: string): Promise<LapseItems> {
+export async function buildLapses(owner: TestClient, secret: string, partner: TestClient): Promise<LapseItems> {
   const untold = await owner.post('/api/me/lapses', { ...lapseExample, whatHappened: secret });
   const told = await owner.post('/api/me/lapses', { ...lapseExample, date: '2026-11-18', tellPartner: true, tellCareTeam: true });
-  if (untold.status !== 201 || told.status !== 201) {
-    throw new Error(`lapse reports not written: ${untold.status} ${told.status}`);
+  const note = await partner.post('/api/me/struggling/partner-note', { message: 'Rough evening. Could we talk?' });
+  if (untold.status !== 201 || told.status !== 201 || note.status !== 201) {
+    throw new Error(`lapse items not written: ${untold.status} ${told.status} ${note.status}`);
   }
-  return { untoldId: untold.body.id, toldId: told.body.id };
+  return { untoldId: untold.body.id, toldId: told.body.id, noteId: note.body.id };
 }
+
+/** Joint: the two partners of the scenario's couple (joint features open); 409 for anyone else. */
+const joint = (ok: number): Record<ActorName, number> => ({
+  anonymous: 401,
+  stranger: 409,
+  clinicianOutside: 409,
+  clinicianInProgram: 409,
+  partner: ok,
+  partnerWithSharing: ok,
+  owner: ok,
+});
 
 const signedIn = (status: number): Record<ActorName, number> => ({
   anonymous: 401,
@@ -114,5 +128,37 @@ export const lapseRows: Row[] = [
     kind: 'lapses',
     request: (s) => ({ url: `/api/people/${s.owner.userId}/lapses/${itemsOf(s).toldId}` }),
     expect: told,
+  },
+  // "I'm struggling" and the warning-sign watch: only ever about the caller.
+  { method: 'GET', url: '/api/me/struggling', isolated: false, request: () => ({ url: '/api/me/struggling' }), expect: signedIn(200) },
+  {
+    method: 'POST',
+    url: '/api/me/struggling/partner-note',
+    isolated: false,
+    request: () => ({ url: '/api/me/struggling/partner-note', body: { message: 'Having a hard time. A hug would help.' } }),
+    // Only to a current partner while joint features are open (the stranger's couple has them closed).
+    expect: joint(201),
+  },
+  {
+    method: 'GET',
+    url: '/api/me/struggling-notes',
+    isolated: false,
+    request: () => ({ url: '/api/me/struggling-notes' }),
+    expect: signedIn(200),
+  },
+  {
+    method: 'PUT',
+    url: '/api/me/struggling-notes/:id/read',
+    isolated: false,
+    request: (s) => ({ url: `/api/me/struggling-notes/${itemsOf(s).noteId}/read` }),
+    // Only its recipient (the owner) marks it.
+    expect: ownerOnly(204),
+  },
+  {
+    method: 'GET',
+    url: '/api/me/warning-sign-watch',
+    isolated: false,
+    request: () => ({ url: '/api/me/warning-sign-watch' }),
+    expect: signedIn(200),
   },
 ];

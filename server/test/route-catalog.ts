@@ -3,9 +3,9 @@ import type { DataKind } from '@twofold/core/sharing/data-kinds';
 import { todayIn } from '../src/platform/local-date';
 import { newCouple, newPerson, newProgram, enroll, TestClient, type TestApp } from './test-app';
 import { buildTogether, harkNegative, joint, togetherRows, type TogetherItems } from './together-catalog';
-import { buildReminders, reminderRows, type ReminderItems } from './reminders-catalog';
 import { buildLapses, lapseRows, type LapseItems } from './lapse-catalog';
 import { buildPlan, planRows, type PlanItems } from './plan-catalog';
+import { buildReminders, reminderRows, type ReminderItems } from './reminders-catalog';
 
 /**
  * Every API route with a valid example request and, for each kind of actor, the status it must
@@ -38,12 +38,12 @@ export interface Scenario {
   emails: Map<string, string>;
   /** The couple's joint items (issue 5), written in buildScenario; optional for scenarios built elsewhere. */
   together?: TogetherItems;
-  /** The owner's reminder and device (issue 9); optional for scenarios built elsewhere. */
-  reminders?: ReminderItems;
   /** The owner's lapse reports (issue 7); optional for scenarios built elsewhere. */
   lapses?: LapseItems;
   /** The couple's Continuing Recovery Plan (issue 7), signed by both; optional for scenarios built elsewhere. */
   plan?: PlanItems;
+  /** The owner's reminder and device (issue 9); optional for scenarios built elsewhere. */
+  reminders?: ReminderItems;
 }
 
 export const ownerSecret = 'owner-secret: long baths and a phone call with my sister';
@@ -617,9 +617,9 @@ export const routeCatalog: Row[] = [
     expect: staffOnly(204, 404),
   },
   ...togetherRows,
-  ...reminderRows,
   ...lapseRows,
   ...planRows,
+  ...reminderRows,
   // Communication (issue 5). The skills library, practice log and "I" statement helper are for
   // anyone signed in; the rest is joint. The shared scenario walks one exercise, one pause and one
   // connection question in row order: the partner starts and holds the floor, the owner listens.
@@ -800,9 +800,9 @@ export async function buildScenario(t: TestApp): Promise<Scenario> {
   await own.post('/api/me/assessments', { instrumentId: 'hark', submissionId: randomUUID(), answers: harkNegative });
   await couple.b.post('/api/me/assessments', { instrumentId: 'hark', submissionId: randomUUID(), answers: harkNegative });
   const together = await buildTogether(own, couple.b, today, ownerSecret);
-  const reminders = await buildReminders(t, own);
-  const lapses = await buildLapses(own, ownerSecret);
+  const lapses = await buildLapses(own, ownerSecret, couple.b);
   const plan = await buildPlan(own, couple.b);
+  const reminders = await buildReminders(t, own);
   await own.put('/api/me/assessment-schedules/phq-9', { everyDays: 14 });
   const careAlert = await t.database.db
     .selectFrom('careAlerts')
@@ -843,8 +843,8 @@ export async function buildScenario(t: TestApp): Promise<Scenario> {
     noticeId: notice.id,
     emails,
     together,
-    reminders,
     lapses,
     plan,
+    reminders,
   };
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
+import { sql, type DatabaseConnection } from 'kysely';
 import { ConfigError, loadConfig } from '../src/platform/config';
 import { publishCoupleEvent } from '../src/platform/events';
 import { buildTestApp, newPerson, newProgram, type TestApp, type TestClient } from './test-app';
@@ -104,6 +104,7 @@ describe('idle timeout per role', () => {
     expect(await staffStream.endsWithin(2_000)).toBe(true);
     expect(staffStream.events).toEqual([]);
     expect(partnerStream.isEnded).toBe(false);
+    partnerStream.close();
   });
 
   it('follows the role as it is now: a clinician whose role ended gets the partner timeout, a new clinician the staff one', async () => {
@@ -121,6 +122,46 @@ describe('idle timeout per role', () => {
     await idleFor(t, newcomer, 16);
     expect((await newcomer.get('/api/me')).status).toBe(401);
     expect(programId).not.toBe(program.programId);
+  });
+});
+
+describe('the cost of the rule', () => {
+  it('keeps GET /api/couple one statement for a partner and for a clinician (the role is read in it)', async () => {
+    const { clinician, partner } = await clinicianInACouple(t);
+    // Count every statement the app sends through its database handle.
+    const executor = t.database.db.getExecutor() as unknown as {
+      provideConnection<T>(consumer: (connection: DatabaseConnection) => Promise<T>): Promise<T>;
+    };
+    const original = executor.provideConnection;
+    const provide = original.bind(executor);
+    // The event hub's own statements (stream re-checks and deliveries, on timers) are not the request's.
+    const isHub = (text: string) => text.includes('couple_events') || text.includes('couple_members m on m.user_id = s.user_id');
+    let statements = 0;
+    executor.provideConnection = (consumer) =>
+      provide((connection) =>
+        consumer({
+          executeQuery: (query) => {
+            statements += isHub(query.sql) ? 0 : 1;
+            return connection.executeQuery(query);
+          },
+          streamQuery: (query, chunkSize) => connection.streamQuery(query, chunkSize),
+        }),
+      );
+    try {
+      for (const person of [partner, clinician]) {
+        await idleFor(t, person, 0);
+        statements = 0;
+        expect((await person.get('/api/couple')).status).toBe(200);
+        expect(statements).toBe(1);
+        // Over a minute since the last request: the one extra write of last_seen_at, as before.
+        await idleFor(t, person, 2);
+        statements = 0;
+        expect((await person.get('/api/couple')).status).toBe(200);
+        expect(statements).toBe(2);
+      }
+    } finally {
+      executor.provideConnection = original;
+    }
   });
 });
 

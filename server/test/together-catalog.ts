@@ -9,6 +9,8 @@ import type { TestClient } from './test-app';
  */
 
 export interface TogetherItems {
+  /** The couple: both partners share `together` with the care team of its program. */
+  coupleId: string;
   contractVersionId: string;
   /** The owner's commitment. */
   commitmentId: string;
@@ -30,6 +32,7 @@ const noSuchItem = '00000000-0000-4000-8000-000000000000';
 function itemsOf(s: Scenario): TogetherItems {
   return (
     s.together ?? {
+      coupleId: noSuchItem,
       contractVersionId: noSuchItem,
       commitmentId: noSuchItem,
       untoldAppreciationId: noSuchItem,
@@ -124,6 +127,21 @@ export const togetherRows: Row[] = [
   },
   {
     method: 'PUT',
+    url: '/api/couple/commitments/:id',
+    isolated: false,
+    // Only the partner who made it changes it.
+    request: (s) => ({ url: `/api/couple/commitments/${itemsOf(s).commitmentId}`, body: commitmentExample }),
+    expect: { ...jointItem(403), owner: 200 },
+  },
+  {
+    method: 'DELETE',
+    url: '/api/couple/commitments/:id',
+    isolated: true,
+    request: (s) => ({ url: `/api/couple/commitments/${itemsOf(s).commitmentId}` }),
+    expect: { ...jointItem(403), owner: 204 },
+  },
+  {
+    method: 'PUT',
     url: '/api/couple/commitments/:id/outcome',
     isolated: false,
     // Only the partner who made it says how it went.
@@ -154,6 +172,25 @@ export const togetherRows: Row[] = [
       body: { kind: 'appreciation', date: s.today, text: 'You made coffee', told: true },
     }),
     expect: joint(201),
+  },
+  {
+    method: 'PUT',
+    url: '/api/couple/appreciations/:id',
+    // Rewrites the owner's secret words: on a scenario of its own.
+    isolated: true,
+    // The owner's untold entry does not exist for the partner.
+    request: (s) => ({
+      url: `/api/couple/appreciations/${itemsOf(s).untoldAppreciationId}`,
+      body: { kind: 'caring-day', date: s.today, text: 'I cooked dinner' },
+    }),
+    expect: { ...jointItem(404), owner: 200 },
+  },
+  {
+    method: 'DELETE',
+    url: '/api/couple/appreciations/:id',
+    isolated: true,
+    request: (s) => ({ url: `/api/couple/appreciations/${itemsOf(s).untoldAppreciationId}` }),
+    expect: { ...jointItem(404), owner: 204 },
   },
   {
     method: 'POST',
@@ -187,6 +224,29 @@ export const togetherRows: Row[] = [
     expect: { ...jointItem(403), owner: 200 },
   },
   {
+    method: 'GET',
+    url: '/api/couple/enabling-guide',
+    isolated: false,
+    request: () => ({ url: '/api/couple/enabling-guide' }),
+    expect: joint(200),
+  },
+  {
+    method: 'GET',
+    url: '/api/programs/:programId/couples/:coupleId/together',
+    isolated: false,
+    // Both partners share `together` with the care team: their program's clinician reads it, nobody else.
+    request: (s) => ({ url: `/api/programs/${s.programId}/couples/${itemsOf(s).coupleId}/together` }),
+    expect: {
+      anonymous: 401,
+      stranger: 404,
+      clinicianOutside: 404,
+      clinicianInProgram: 200,
+      partner: 404,
+      partnerWithSharing: 404,
+      owner: 404,
+    },
+  },
+  {
     method: 'PUT',
     url: '/api/couple/boundaries/:id/response',
     isolated: false,
@@ -201,6 +261,29 @@ export const togetherRows: Row[] = [
     isolated: false,
     request: () => ({ url: '/api/couple/goals', body: coupleGoalExample }),
     expect: joint(201),
+  },
+  {
+    method: 'PUT',
+    url: '/api/couple/goals/:id',
+    isolated: false,
+    // Only the partner who wrote it changes it.
+    request: (s) => ({ url: `/api/couple/goals/${itemsOf(s).goalId}`, body: { title: 'A weekend away', targetDate: '2027-06-01' } }),
+    expect: { ...jointItem(403), owner: 200 },
+  },
+  {
+    method: 'DELETE',
+    url: '/api/couple/goals/:id',
+    isolated: true,
+    request: (s) => ({ url: `/api/couple/goals/${itemsOf(s).goalId}` }),
+    expect: { ...jointItem(403), owner: 204 },
+  },
+  {
+    method: 'POST',
+    url: '/api/couple/goals/:id/milestones',
+    isolated: false,
+    // Either partner adds a milestone to a shared goal.
+    request: (s) => ({ url: `/api/couple/goals/${itemsOf(s).goalId}/milestones`, body: { title: 'Book the cabin' } }),
+    expect: jointItem(201),
   },
   {
     method: 'PUT',
@@ -228,6 +311,21 @@ export const togetherRows: Row[] = [
   },
   {
     method: 'PUT',
+    url: '/api/couple/activities/:id',
+    isolated: false,
+    // Only the partner who planned it changes it.
+    request: (s) => ({ url: `/api/couple/activities/${itemsOf(s).activityId}`, body: activityExample }),
+    expect: { ...jointItem(403), owner: 200 },
+  },
+  {
+    method: 'DELETE',
+    url: '/api/couple/activities/:id',
+    isolated: true,
+    request: (s) => ({ url: `/api/couple/activities/${itemsOf(s).activityId}` }),
+    expect: { ...jointItem(403), owner: 204 },
+  },
+  {
+    method: 'PUT',
     url: '/api/couple/activities/:id/done',
     isolated: false,
     request: (s) => ({ url: `/api/couple/activities/${itemsOf(s).activityId}/done`, body: { done: true } }),
@@ -251,6 +349,10 @@ export const togetherRows: Row[] = [
 
 /** The couple's joint items: a contract in force (the owner is in recovery by their intake). */
 export async function buildTogether(owner: TestClient, partner: TestClient, today: string, secret: string): Promise<TogetherItems> {
+  for (const person of [owner, partner]) {
+    await person.put('/api/me/sharing/together', { audience: 'care-team' });
+  }
+  const couple = await owner.get('/api/couple');
   const contract = await owner.put('/api/couple/contract', {
     ...contractTermsExample,
     myPart: { intention: 'I intend to stay sober today.', medication: '', meetings: 'Tuesday group' },
@@ -265,6 +367,7 @@ export async function buildTogether(owner: TestClient, partner: TestClient, toda
   const activity = await owner.post('/api/couple/activities', activityExample);
   await owner.put(`/api/couple/activities/${activity.body.id}/done`, { done: true });
   return {
+    coupleId: couple.body.id,
     contractVersionId,
     commitmentId: commitment.body.id,
     untoldAppreciationId: untold.body.id,

@@ -30,7 +30,11 @@ export const commitmentSchema = z.object({
   outcomeAt: z.iso.datetime().nullable(),
   acknowledgedAt: z.iso.datetime().nullable().describe('When the other partner acknowledged it.'),
   createdAt: z.iso.datetime(),
-  can: z.object({ report: z.boolean(), acknowledge: z.boolean() }),
+  can: z.object({
+    report: z.boolean(),
+    acknowledge: z.boolean(),
+    edit: z.boolean().describe('I made it: I may change its words and date, or delete it.'),
+  }),
 });
 export type Commitment = z.infer<typeof commitmentSchema>;
 
@@ -58,6 +62,10 @@ export const appreciationInputSchema = z.strictObject({
 });
 export type AppreciationInput = z.input<typeof appreciationInputSchema>;
 
+/** The writer's change to an entry: its kind, day and words. Telling is separate and cannot be undone. */
+export const appreciationChangeSchema = appreciationInputSchema.omit({ told: true });
+export type AppreciationChange = z.input<typeof appreciationChangeSchema>;
+
 export const appreciationSchema = z.object({
   id: z.uuid(),
   authorId: z.uuid(),
@@ -66,7 +74,7 @@ export const appreciationSchema = z.object({
   text: z.string(),
   toldAt: z.iso.datetime().nullable(),
   createdAt: z.iso.datetime(),
-  can: z.object({ tell: z.boolean() }),
+  can: z.object({ tell: z.boolean(), edit: z.boolean().describe('I wrote it: I may change or delete it.') }),
 });
 export type Appreciation = z.infer<typeof appreciationSchema>;
 

@@ -8,12 +8,15 @@ import { localDateSchema } from '../recovery/intake.schemas';
  */
 const title = z.string().trim().min(1).max(200);
 
+/** At most this many milestones on one goal. */
+export const maxMilestones = 20;
+
 export const coupleGoalInputSchema = z.strictObject({
   title: title.describe('Our goal. Encrypted at rest.'),
   targetDate: localDateSchema.nullable().default(null),
   milestones: z
     .array(z.strictObject({ title: title.describe('A milestone on the way. Encrypted at rest.') }))
-    .max(20)
+    .max(maxMilestones)
     .default([]),
 });
 export type CoupleGoalInput = z.input<typeof coupleGoalInputSchema>;
@@ -25,7 +28,18 @@ export const coupleMilestoneSchema = z.object({
   title: z.string(),
   doneAt: z.iso.datetime().nullable(),
   doneBy: z.uuid().nullable().describe('Who ticked it.'),
+  addedBy: z.uuid().nullable().describe('Who added it to the goal later; null when it was written with the goal.'),
 });
+
+/** A milestone added to an existing goal (either partner; attributed to them). */
+export const milestoneInputSchema = z.strictObject({ title: title.describe('A milestone on the way. Encrypted at rest.') });
+
+/** The author's change to their goal: its title and target date (milestones are added and ticked on their own). */
+export const coupleGoalChangeSchema = z.strictObject({
+  title: title.describe('Our goal. Encrypted at rest.'),
+  targetDate: localDateSchema.nullable().default(null),
+});
+export type CoupleGoalChange = z.input<typeof coupleGoalChangeSchema>;
 
 export const coupleGoalSchema = z.object({
   id: z.uuid(),
@@ -35,6 +49,10 @@ export const coupleGoalSchema = z.object({
   milestones: z.array(coupleMilestoneSchema),
   reachedAt: z.iso.datetime().nullable().describe('When the last milestone was ticked (all of them done).'),
   createdAt: z.iso.datetime(),
+  can: z.object({
+    edit: z.boolean().describe('I wrote this goal: I may change its title and date, or delete it.'),
+    addMilestone: z.boolean().describe('Either partner adds milestones (at most 20).'),
+  }),
 });
 export type CoupleGoal = z.infer<typeof coupleGoalSchema>;
 export const coupleGoalListSchema = z.object({ goals: z.array(coupleGoalSchema) });
@@ -59,7 +77,10 @@ export const activitySchema = z.object({
   doneBy: z.uuid().nullable(),
   ratings: z.array(z.object({ partnerId: z.uuid(), rating: z.number().int() })).describe('Each partner’s own rating.'),
   createdAt: z.iso.datetime(),
-  can: z.object({ rate: z.boolean().describe('Done, so I can rate it (again).') }),
+  can: z.object({
+    rate: z.boolean().describe('Done, so I can rate it (again).'),
+    edit: z.boolean().describe('I planned it: I may change its title and date, or delete it.'),
+  }),
 });
 export type Activity = z.infer<typeof activitySchema>;
 export const activityListSchema = z.object({

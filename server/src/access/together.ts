@@ -1,8 +1,9 @@
 import { includesCareTeam, type Audience } from '@twofold/core/sharing/data-kinds';
-import type { DbOrTx } from '../platform/db';
+import type { Db, DbOrTx, Tx } from '../platform/db';
 import type { Actor } from '../platform/sessions';
+import { appendAuditEntry } from '../platform/audit';
 import { DomainError } from '../platform/errors';
-import { requireMembership } from './access';
+import { requireMembership, requireProgramRole } from './access';
 import { jointFeaturesOpen } from './joint-features';
 
 /**
@@ -20,6 +21,8 @@ export interface JointAccess {
   coupleId: string;
   /** The other current partner. */
   partnerId: string;
+  /** Both current partners, the actor first. */
+  partnerIds: [string, string];
   /** When the current pair of partners was formed: the later of their two `joined_at`. */
   since: Date;
 }
@@ -41,7 +44,12 @@ export async function requireJointAccess(
     throw closed();
   }
   const since = new Date(Math.max(...members.map((member) => member.joinedAt.getTime())));
-  const access = { coupleId: membership.coupleId, partnerId: partner.userId, since };
+  const access: JointAccess = {
+    coupleId: membership.coupleId,
+    partnerId: partner.userId,
+    partnerIds: [actor.userId, partner.userId],
+    since,
+  };
   // An id that is not the couple's answers not-found before the gate is asked, so that an id of
   // someone else's answers exactly like one that does not exist, whatever the gate says right now.
   await assertItemExists?.(access);
@@ -57,9 +65,82 @@ function closed(): DomainError {
 
 /**
  * Pure rule for the care team: joint items are written by two people, so they reach the care team
- * only when BOTH partners share the kind `together` with it. (No clinician route reads joint items
- * yet; the one that does must ask this rule, through `readAs`-style auditing.)
+ * only when BOTH partners share the kind `together` with it.
  */
 export function isJointVisibleToCareTeam(settings: readonly [Audience, Audience]): boolean {
   return settings.every(includesCareTeam);
+}
+
+export interface CareTeamJointAccess extends JointAccess {
+  programId: string;
+}
+
+/**
+ * A clinician reads a couple's joint work: decides, reads and audits in one transaction, on every
+ * request (a partner who revokes `together` from the care team, leaves the program or the couple
+ * closes it at the next request). Allowed only for an active clinician of `programId` with
+ * two-step sign-in (`requireProgramRole`), for the couple's two CURRENT partners, both with
+ * accepted enrollment in that program not ended, and both sharing `together` with the care team
+ * (`isJointVisibleToCareTeam`). Anything else answers `not-found`, the same as a couple that does
+ * not exist. The joint-features gate is the partners' protection from each other, not from their
+ * clinician: it is not asked here. One audit row per partner whose joint work was disclosed.
+ */
+export async function readJointAsCareTeam<T>(
+  db: Db,
+  actor: Actor,
+  programId: string,
+  coupleId: string,
+  read: (tx: Tx, access: CareTeamJointAccess) => Promise<T>,
+): Promise<T> {
+  return db.transaction().execute(async (tx) => {
+    await requireProgramRole(tx, actor, programId, ['clinician']);
+    const members = await tx
+      .selectFrom('coupleMembers as m')
+      .leftJoin('programEnrollments as e', (join) =>
+        join
+          .onRef('e.coupleId', '=', 'm.coupleId')
+          .onRef('e.userId', '=', 'm.userId')
+          .on('e.programId', '=', programId)
+          .on('e.acceptedAt', 'is not', null)
+          .on('e.endedAt', 'is', null),
+      )
+      .leftJoin('sharingSettings as s', (join) => join.onRef('s.ownerId', '=', 'm.userId').on('s.kind', '=', 'together'))
+      .select(['m.userId', 'm.joinedAt', 'e.programId as enrolledIn', 's.audience'])
+      .where('m.coupleId', '=', coupleId)
+      .where('m.leftAt', 'is', null)
+      .orderBy('m.joinedAt')
+      .orderBy('m.userId')
+      .execute();
+    const [first, second] = members;
+    if (
+      members.length !== 2 ||
+      !first ||
+      !second ||
+      members.some((member) => member.enrolledIn === null) ||
+      !isJointVisibleToCareTeam([(first.audience ?? 'private') as Audience, (second.audience ?? 'private') as Audience])
+    ) {
+      throw new DomainError('not-found', 'Nothing to show here.');
+    }
+    const access: CareTeamJointAccess = {
+      coupleId,
+      programId,
+      partnerId: second.userId,
+      partnerIds: [first.userId, second.userId],
+      since: new Date(Math.max(first.joinedAt.getTime(), second.joinedAt.getTime())),
+    };
+    const result = await read(tx, access);
+    // Each partner's chain in id order, so two clinicians reading at once never wait on each other in a cycle.
+    for (const subjectId of [...access.partnerIds].sort()) {
+      await appendAuditEntry(tx, {
+        actorId: actor.userId,
+        subjectId,
+        kind: 'together',
+        action: 'read',
+        purpose: 'treatment',
+        relation: 'clinician',
+        programId,
+      });
+    }
+    return result;
+  });
 }

@@ -12,8 +12,8 @@ import type {
   CoupleActivitiesTable,
   ActivityRatingsTable,
 } from './together-tables';
-import type { PushSubscriptionsTable, ReminderSendsTable, ReminderSettingsTable, RemindersTable } from './reminder-tables';
 import type { PlanSectionsTable, PlanSignaturesTable, PlanVersionsTable } from './plan-tables';
+import type { PushSubscriptionsTable, ReminderSendsTable, ReminderSettingsTable, RemindersTable } from './reminder-tables';
 import type { LapseReportsTable, StrugglingNotesTable } from './lapse-tables';
 
 /** The Kysely view of the schema, camelCased by CamelCasePlugin. Keep in step with migrations/. */
@@ -470,13 +470,13 @@ export interface Database {
   coupleGoalMilestones: CoupleGoalMilestonesTable;
   coupleActivities: CoupleActivitiesTable;
   activityRatings: ActivityRatingsTable;
+  planVersions: PlanVersionsTable;
+  planSections: PlanSectionsTable;
+  planSignatures: PlanSignaturesTable;
   reminderSettings: ReminderSettingsTable;
   reminders: RemindersTable;
   reminderSends: ReminderSendsTable;
   pushSubscriptions: PushSubscriptionsTable;
-  planVersions: PlanVersionsTable;
-  planSections: PlanSectionsTable;
-  planSignatures: PlanSignaturesTable;
   lapseReports: LapseReportsTable;
   strugglingNotes: StrugglingNotesTable;
 }

@@ -97,6 +97,8 @@ export interface CoupleGoalMilestonesTable {
   titleCiphertext: string;
   doneAt: Timestamp | null;
   doneBy: string | null;
+  /** Who added it to an existing goal; null for milestones written with the goal (migration 0013). */
+  createdBy: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CoupleActivitiesTable {

@@ -28,6 +28,7 @@ import { SharingRoute } from './routes/sharing-route';
 import { SignupRoute } from './routes/signup-route';
 import { AccountabilityRoute, ContractRoute, FutureRoute, TalkRoute, TrustDiscussionRoute, UsLayout } from './routes/together-routes';
 import { UsRoute } from './routes/us-route';
+import { InsightsRoute } from './routes/insights-route';
 import { PlanRoute } from './routes/plan-route';
 
 /** Every page of the app. The browser and the tests build their routers from this one list. */
@@ -54,6 +55,7 @@ export const routes: RouteObject[] = [
           { path: 'me/triggers', element: <TriggersRoute /> },
           { path: 'me/journal', element: <JournalRoute /> },
           { path: 'me/goals', element: <GoalsRoute /> },
+          { path: 'me/insights', element: <InsightsRoute /> },
           { path: 'me/intake', element: <IntakeRoute /> },
           { path: 'me/assessments', element: <CheckUpsRoute /> },
           { path: 'me/assessments/:instrumentId', element: <QuestionnaireRoute /> },

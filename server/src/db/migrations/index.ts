@@ -11,8 +11,9 @@ import * as m0009 from './0009-together';
 import * as m0010 from './0010-communication';
 import * as m0011 from './0011-sign-in-security';
 import * as m0012 from './0012-setbacks';
-import * as m0016 from './0016-reminders';
+import * as m0013 from './0013-together-edits';
 import * as m0018 from './0018-lapses';
+import * as m0016 from './0016-reminders';
 
 /** Every migration, in order. Names are permanent once released. */
 export const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ export const migrations: Record<string, Migration> = {
   '0010-communication': m0010,
   '0011-sign-in-security': m0011,
   '0012-setbacks': m0012,
+  '0013-together-edits': m0013,
   '0016-reminders': m0016,
   '0018-lapses': m0018,
 };

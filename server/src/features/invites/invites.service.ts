@@ -7,7 +7,14 @@ import { DomainError } from '../../platform/errors';
 import { joinCouple } from '../couples/couples.service';
 import { joinProgramAsClinician, enrollFromInvite } from '../programs/programs.service';
 
-const invalid = () => new DomainError('invite-invalid', 'This invite link has expired or was already used. Ask for a new one.');
+/**
+ * The one answer for every link that does not work: expired, used, withdrawn, or never made. A
+ * guessed token is told nothing more than a used one (no "not known" to confirm that guessing
+ * missed rather than came late), and guesses are limited per address and per account
+ * (invites.routes.ts).
+ */
+const invalid = () =>
+  new DomainError('invite-invalid', 'This invite link is no longer valid: it expired, was used or withdrawn. Ask for a new one.');
 
 /** What an invite link is for, so the person can decide before they sign up or accept. */
 export async function previewInvite(db: Db, token: string): Promise<InvitePreview> {
@@ -25,10 +32,7 @@ export async function previewInvite(db: Db, token: string): Promise<InvitePrevie
     ])
     .where('invites.tokenHash', '=', hashToken(token))
     .executeTakeFirst();
-  if (!row) {
-    throw new DomainError('not-found', 'This invite link is not known. Check that it was copied whole.');
-  }
-  if (row.usedAt || row.revokedAt || row.expiresAt <= new Date()) {
+  if (!row || row.usedAt || row.revokedAt || row.expiresAt <= new Date()) {
     throw invalid();
   }
   return { kind: row.kind, invitedBy: row.displayName, programName: row.programName, expiresAt: row.expiresAt.toISOString() };
@@ -50,8 +54,7 @@ export async function acceptInvite(db: Db, actor: Actor, token: string): Promise
       .returningAll()
       .executeTakeFirst();
     if (!invite) {
-      const known = await tx.selectFrom('invites').select('id').where('tokenHash', '=', hashToken(token)).executeTakeFirst();
-      throw known ? invalid() : new DomainError('not-found', 'This invite link is not known. Check that it was copied whole.');
+      throw invalid();
     }
     if (invite.createdBy === actor.userId) {
       throw new DomainError('cannot-invite-self', 'This invite is for someone else to use.');

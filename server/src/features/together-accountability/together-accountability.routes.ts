@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
+  appreciationChangeSchema,
   appreciationInputSchema,
   appreciationListSchema,
   appreciationRangeQuerySchema,
@@ -14,6 +16,10 @@ import type { Db } from '../../platform/db';
 import type { Cipher } from '../../platform/crypto';
 import {
   acknowledgeCommitment,
+  changeAppreciation,
+  changeCommitment,
+  deleteAppreciation,
+  deleteCommitment,
   findAppreciations,
   findCommitments,
   makeCommitment,
@@ -50,6 +56,36 @@ export const accountabilityRoutes: FastifyPluginAsyncZod<{ db: Db; cipher: Ciphe
       },
     },
     async (request, reply) => reply.code(201).send(await makeCommitment(db, cipher, request.actor, request.body)),
+  );
+  app.put(
+    '/api/couple/commitments/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change the words or the date of my commitment',
+        description: `${closed} Only the partner who made it (403 for the other).`,
+        params: togetherItemParamsSchema,
+        body: commitmentInputSchema,
+        response: { 200: commitmentSchema },
+      },
+    },
+    async (request) => changeCommitment(db, cipher, request.actor, request.params.id, request.body),
+  );
+  app.delete(
+    '/api/couple/commitments/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete my commitment',
+        description: `${closed} Only the partner who made it (403 for the other).`,
+        params: togetherItemParamsSchema,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await deleteCommitment(db, request.actor, request.params.id);
+      return reply.code(204).send(null);
+    },
   );
   app.put(
     '/api/couple/commitments/:id/outcome',
@@ -103,6 +139,36 @@ export const accountabilityRoutes: FastifyPluginAsyncZod<{ db: Db; cipher: Ciphe
       },
     },
     async (request, reply) => reply.code(201).send(await recordAppreciation(db, cipher, request.actor, request.body)),
+  );
+  app.put(
+    '/api/couple/appreciations/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change one of my entries (its kind, day and words)',
+        description: `${closed} Only its writer (403 for the partner on a told entry, 404 on an untold one).`,
+        params: togetherItemParamsSchema,
+        body: appreciationChangeSchema,
+        response: { 200: appreciationSchema },
+      },
+    },
+    async (request) => changeAppreciation(db, cipher, request.actor, request.params.id, request.body),
+  );
+  app.delete(
+    '/api/couple/appreciations/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete one of my entries',
+        description: `${closed} Only its writer (403 for the partner on a told entry, 404 on an untold one).`,
+        params: togetherItemParamsSchema,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await deleteAppreciation(db, request.actor, request.params.id);
+      return reply.code(204).send(null);
+    },
   );
   app.post(
     '/api/couple/appreciations/:id/tell',

@@ -5,10 +5,11 @@ import type {
   Appreciation,
   Commitment,
   CommitmentInput,
+  appreciationChangeSchema,
   appreciationInputSchema,
   commitmentListSchema,
 } from '@twofold/core/together/accountability.schemas';
-import type { Db, DbOrTx } from '../../platform/db';
+import type { Db, DbOrTx, Tx } from '../../platform/db';
 import type { Cipher } from '../../platform/crypto';
 import type { Actor } from '../../platform/sessions';
 import { DomainError } from '../../platform/errors';
@@ -38,7 +39,7 @@ function fieldError(pointer: string, message: string): DomainError {
 
 // Commitments -------------------------------------------------------------------------------
 
-function toCommitment(row: CommitmentRow, cipher: Cipher, actor: Actor): Commitment {
+function toCommitment(row: CommitmentRow, cipher: Cipher, actor: Pick<Actor, 'userId'>): Commitment {
   const isMine = row.authorId === actor.userId;
   return {
     id: row.id,
@@ -49,24 +50,36 @@ function toCommitment(row: CommitmentRow, cipher: Cipher, actor: Actor): Commitm
     outcomeAt: row.outcomeAt?.toISOString() ?? null,
     acknowledgedAt: row.acknowledgedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
-    can: { report: isMine, acknowledge: !isMine && row.acknowledgedAt === null },
+    can: { report: isMine, acknowledge: !isMine && row.acknowledgedAt === null, edit: isMine },
   };
 }
 
 /** The couple's commitments of the current pair, visible to both partners. */
-function commitmentsOf(db: DbOrTx, access: JointAccess, actor: Actor) {
+function commitmentsOf(db: DbOrTx, access: JointAccess) {
   return db
     .selectFrom('commitments')
     .selectAll()
     .where('coupleId', '=', access.coupleId)
-    .where('authorId', 'in', [actor.userId, access.partnerId])
+    .where('authorId', 'in', access.partnerIds)
     .where('createdAt', '>=', access.since);
 }
 
 /** Both partners' commitments and each one's follow-through (kept / missed / open). Both partners. */
 export async function findCommitments(db: Db, cipher: Cipher, actor: Actor): Promise<z.infer<typeof commitmentListSchema>> {
-  const access = await requireJointAccess(db, actor);
-  const rows = await commitmentsOf(db, access, actor).execute();
+  return commitmentListOf(db, cipher, await requireJointAccess(db, actor), actor);
+}
+
+/**
+ * The pair's commitments and follow-through as `viewer` sees them (its first partner's view for the
+ * care team, whose caller decided access and drops the `can` flags).
+ */
+export async function commitmentListOf(
+  db: DbOrTx,
+  cipher: Cipher,
+  access: JointAccess,
+  actor: Pick<Actor, 'userId'>,
+): Promise<z.infer<typeof commitmentListSchema>> {
+  const rows = await commitmentsOf(db, access).execute();
   const commitments = rows
     .map((row) => toCommitment(row, cipher, actor))
     .sort(
@@ -74,7 +87,7 @@ export async function findCommitments(db: Db, cipher: Cipher, actor: Actor): Pro
         Number(a.outcome !== null) - Number(b.outcome !== null) ||
         (a.outcome === null ? a.dueDate.localeCompare(b.dueDate) : b.createdAt.localeCompare(a.createdAt)),
     );
-  const followThrough = [actor.userId, access.partnerId].map((partnerId) => {
+  const followThrough = access.partnerIds.map((partnerId) => {
     const theirs = commitments.filter((commitment) => commitment.authorId === partnerId);
     return {
       partnerId,
@@ -87,7 +100,7 @@ export async function findCommitments(db: Db, cipher: Cipher, actor: Actor): Pro
 }
 
 async function findCommitment(db: DbOrTx, access: JointAccess, actor: Actor, id: string): Promise<CommitmentRow> {
-  const row = await commitmentsOf(db, access, actor).where('id', '=', id).executeTakeFirst();
+  const row = await commitmentsOf(db, access).where('id', '=', id).executeTakeFirst();
   if (!row) {
     throw new DomainError('not-found', 'No such commitment.');
   }
@@ -168,6 +181,52 @@ export async function acknowledgeCommitment(db: Db, cipher: Cipher, actor: Actor
   });
 }
 
+/**
+ * Locks the actor's commitment for this transaction and returns it: `not-found` for an id that
+ * is none of the pair's, `forbidden` for the other partner's (only its author changes it).
+ */
+async function lockOwnCommitment(tx: Tx, access: JointAccess, actor: Actor, id: string, action: string): Promise<CommitmentRow> {
+  const row = await commitmentsOf(tx, access).where('id', '=', id).forUpdate().executeTakeFirst();
+  if (!row) {
+    throw new DomainError('not-found', 'No such commitment.');
+  }
+  if (row.authorId !== actor.userId) {
+    throw new DomainError('forbidden', `Only the partner who made a commitment ${action} it.`);
+  }
+  return row;
+}
+
+/** The author changes the words or the date of their commitment; how it went stays as reported. */
+export async function changeCommitment(db: Db, cipher: Cipher, actor: Actor, id: string, input: CommitmentInput): Promise<Commitment> {
+  return db.transaction().execute(async (tx) => {
+    const access = await requireJointAccess(tx, actor, async (scope) => {
+      await findCommitment(tx, scope, actor, id);
+    });
+    await lockOwnCommitment(tx, access, actor, id, 'changes');
+    const saved = await tx
+      .updateTable('commitments')
+      .set({ textCiphertext: cipher.encrypt(input.text, commitmentContext(id)), dueDate: input.dueDate })
+      .where('id', '=', id)
+      .where('authorId', '=', actor.userId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await publishCoupleEvent(tx, access.coupleId, { type: 'commitment.updated', actorId: actor.userId, data: { commitmentId: id } });
+    return toCommitment(saved, cipher, actor);
+  });
+}
+
+/** The author deletes their commitment (it leaves the follow-through history too). */
+export async function deleteCommitment(db: Db, actor: Actor, id: string): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    const access = await requireJointAccess(tx, actor, async (scope) => {
+      await findCommitment(tx, scope, actor, id);
+    });
+    await lockOwnCommitment(tx, access, actor, id, 'deletes');
+    await tx.deleteFrom('commitments').where('id', '=', id).where('authorId', '=', actor.userId).execute();
+    await publishCoupleEvent(tx, access.coupleId, { type: 'commitment.deleted', actorId: actor.userId, data: { commitmentId: id } });
+  });
+}
+
 // Appreciations and Caring Days ----------------------------------------------------------------
 
 function toAppreciation(row: AppreciationRow, cipher: Cipher, actor: Actor): Appreciation {
@@ -179,7 +238,7 @@ function toAppreciation(row: AppreciationRow, cipher: Cipher, actor: Actor): App
     text: cipher.decrypt(row.textCiphertext, appreciationContext(row.id)),
     toldAt: row.toldAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
-    can: { tell: row.authorId === actor.userId && row.toldAt === null },
+    can: { tell: row.authorId === actor.userId && row.toldAt === null, edit: row.authorId === actor.userId },
   };
 }
 
@@ -214,13 +273,7 @@ export async function recordAppreciation(
 ): Promise<Appreciation> {
   return db.transaction().execute(async (tx) => {
     const access = await requireJointAccess(tx, actor);
-    const today = todayIn(actor.timeZone ?? (await findTimeZone(tx, actor.userId)), clock.now());
-    if (input.date > today) {
-      throw fieldError('/date', 'This day has not come yet.');
-    }
-    if (input.date < addDays(today, -appreciationLateDays)) {
-      throw fieldError('/date', `A day can be written down up to ${appreciationLateDays} days later.`);
-    }
+    await assertWritableDay(tx, actor, input.date);
     const id = randomUUID();
     const row = await tx
       .insertInto('appreciations')
@@ -290,6 +343,98 @@ export async function tellAppreciation(db: Db, cipher: Cipher, actor: Actor, id:
     await publishCoupleEvent(tx, access.coupleId, { type: 'appreciation.told', actorId: actor.userId, data: { appreciationId: id } });
     return toAppreciation(row, cipher, actor);
   });
+}
+
+/** Ids that name no entry the actor can see (the partner's untold ones included) answer not-found, before the gate. */
+function appreciationVisible(tx: DbOrTx, actor: Actor, id: string) {
+  return async (scope: JointAccess): Promise<void> => {
+    const visible = await tx
+      .selectFrom('appreciations')
+      .select('id')
+      .where('id', '=', id)
+      .where('coupleId', '=', scope.coupleId)
+      .where('createdAt', '>=', scope.since)
+      .where((eb) =>
+        eb.or([eb('authorId', '=', actor.userId), eb.and([eb('authorId', '=', scope.partnerId), eb('toldAt', 'is not', null)])]),
+      )
+      .executeTakeFirst();
+    if (!visible) {
+      throw new DomainError('not-found', 'No such entry.');
+    }
+  };
+}
+
+/**
+ * Locks the actor's own entry; the partner's told entry is `forbidden` (only its writer changes
+ * it), their untold one was already refused as absent.
+ */
+async function lockOwnAppreciation(tx: Tx, access: JointAccess, actor: Actor, id: string): Promise<AppreciationRow> {
+  const row = await tx
+    .selectFrom('appreciations')
+    .selectAll()
+    .where('id', '=', id)
+    .where('coupleId', '=', access.coupleId)
+    .where('createdAt', '>=', access.since)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!row || (row.authorId !== actor.userId && row.toldAt === null)) {
+    throw new DomainError('not-found', 'No such entry.');
+  }
+  if (row.authorId !== actor.userId) {
+    throw new DomainError('forbidden', 'Only the one who wrote it changes it.');
+  }
+  return row;
+}
+
+/**
+ * The writer changes an entry (kind, day, words), within the same days as writing one. A told
+ * entry's change reaches the partner's screen; an untold one's raises no event.
+ */
+export async function changeAppreciation(
+  db: Db,
+  cipher: Cipher,
+  actor: Actor,
+  id: string,
+  input: z.output<typeof appreciationChangeSchema>,
+): Promise<Appreciation> {
+  return db.transaction().execute(async (tx) => {
+    const access = await requireJointAccess(tx, actor, appreciationVisible(tx, actor, id));
+    await lockOwnAppreciation(tx, access, actor, id);
+    await assertWritableDay(tx, actor, input.date);
+    const row = await tx
+      .updateTable('appreciations')
+      .set({ kind: input.kind, localDate: input.date, textCiphertext: cipher.encrypt(input.text, appreciationContext(id)) })
+      .where('id', '=', id)
+      .where('authorId', '=', actor.userId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    if (row.toldAt !== null) {
+      await publishCoupleEvent(tx, access.coupleId, { type: 'appreciation.updated', actorId: actor.userId, data: { appreciationId: id } });
+    }
+    return toAppreciation(row, cipher, actor);
+  });
+}
+
+/** The writer deletes an entry; a told one disappears from the partner's screen too. */
+export async function deleteAppreciation(db: Db, actor: Actor, id: string): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    const access = await requireJointAccess(tx, actor, appreciationVisible(tx, actor, id));
+    const row = await lockOwnAppreciation(tx, access, actor, id);
+    await tx.deleteFrom('appreciations').where('id', '=', id).where('authorId', '=', actor.userId).execute();
+    if (row.toldAt !== null) {
+      await publishCoupleEvent(tx, access.coupleId, { type: 'appreciation.deleted', actorId: actor.userId, data: { appreciationId: id } });
+    }
+  });
+}
+
+async function assertWritableDay(db: DbOrTx, actor: Actor, date: LocalDate): Promise<void> {
+  const today = todayIn(actor.timeZone ?? (await findTimeZone(db, actor.userId)), clock.now());
+  if (date > today) {
+    throw fieldError('/date', 'This day has not come yet.');
+  }
+  if (date < addDays(today, -appreciationLateDays)) {
+    throw fieldError('/date', `A day can be written down up to ${appreciationLateDays} days later.`);
+  }
 }
 
 async function findTimeZone(db: DbOrTx, userId: string): Promise<string> {

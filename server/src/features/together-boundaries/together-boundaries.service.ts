@@ -21,7 +21,7 @@ type BoundaryRow = Omit<BoundariesTable, 'id' | 'createdAt' | 'updatedAt' | 'res
 
 const textContext = (id: string) => encryptionContext('boundaries', id, 'text');
 
-function toBoundary(row: BoundaryRow, cipher: Cipher, actor: Actor): Boundary {
+function toBoundary(row: BoundaryRow, cipher: Cipher, actor: Pick<Actor, 'userId'>): Boundary {
   const isMine = row.authorId === actor.userId;
   return {
     id: row.id,
@@ -37,19 +37,23 @@ function toBoundary(row: BoundaryRow, cipher: Cipher, actor: Actor): Boundary {
   };
 }
 
-function boundariesOf(db: DbOrTx, access: JointAccess, actor: Actor) {
+function boundariesOf(db: DbOrTx, access: JointAccess) {
   return db
     .selectFrom('boundaries')
     .selectAll()
     .where('coupleId', '=', access.coupleId)
-    .where('authorId', 'in', [actor.userId, access.partnerId])
+    .where('authorId', 'in', access.partnerIds)
     .where('createdAt', '>=', access.since);
 }
 
 /** Both partners' boundaries, newest first. Both partners. */
 export async function findBoundaries(db: Db, cipher: Cipher, actor: Actor): Promise<Boundary[]> {
-  const access = await requireJointAccess(db, actor);
-  const rows = await boundariesOf(db, access, actor).orderBy('createdAt', 'desc').execute();
+  return boundaryListOf(db, cipher, await requireJointAccess(db, actor), actor);
+}
+
+/** The pair's boundaries as `actor` sees them (for the care team, whose caller decided access: its first partner). */
+export async function boundaryListOf(db: DbOrTx, cipher: Cipher, access: JointAccess, actor: Pick<Actor, 'userId'>): Promise<Boundary[]> {
+  const rows = await boundariesOf(db, access).orderBy('createdAt', 'desc').execute();
   return rows.map((row) => toBoundary(row, cipher, actor));
 }
 
@@ -77,7 +81,7 @@ export async function stateBoundary(db: Db, cipher: Cipher, actor: Actor, input:
 }
 
 async function findBoundaryRow(db: DbOrTx, access: JointAccess, actor: Actor, id: string): Promise<BoundaryRow> {
-  const row = await boundariesOf(db, access, actor).where('id', '=', id).executeTakeFirst();
+  const row = await boundariesOf(db, access).where('id', '=', id).executeTakeFirst();
   if (!row) {
     throw new DomainError('not-found', 'No such boundary.');
   }

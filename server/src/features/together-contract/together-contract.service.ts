@@ -85,7 +85,7 @@ async function findParts(
 }
 
 /** Both current partners' versions with their parts and signatures, newest first. */
-async function findVersions(db: DbOrTx, cipher: Cipher, actor: Actor, access: JointAccess): Promise<ContractVersion[]> {
+async function findVersions(db: DbOrTx, cipher: Cipher, actor: Pick<Actor, 'userId'>, access: JointAccess): Promise<ContractVersion[]> {
   const rows = await findVersionRows(db, access);
   const ids = rows.map((row) => row.id);
   const [parts, signatures] = await Promise.all([
@@ -306,16 +306,20 @@ interface TrustSetting {
 }
 
 async function findTrustSetting(db: DbOrTx, cipher: Cipher, actor: Actor): Promise<TrustSetting> {
-  const access = await requireJointAccess(db, actor);
+  return trustSettingOf(db, cipher, await requireJointAccess(db, actor));
+}
+
+/** The Trust Discussion setting of the pair in `access` (its first partner as the viewer). */
+async function trustSettingOf(db: DbOrTx, cipher: Cipher, access: JointAccess): Promise<TrustSetting> {
   const [versions, zones] = await Promise.all([
-    findVersions(db, cipher, actor, access),
-    db.selectFrom('users').select(['id', 'timeZone']).where('id', 'in', [actor.userId, access.partnerId]).execute(),
+    findVersions(db, cipher, { userId: access.partnerIds[0] }, access),
+    db.selectFrom('users').select(['id', 'timeZone']).where('id', 'in', access.partnerIds).execute(),
   ]);
   const active = versions.find((version) => version.signedByBothAt !== null) ?? null;
   const signings = versions.flatMap((version) => (version.signedByBothAt ? [version.signedByBothAt] : [])).sort();
   const firstSigned = signings[0];
   const now = clock.now();
-  const partners = [actor.userId, access.partnerId].map((id) => {
+  const partners = access.partnerIds.map((id) => {
     const timeZone = zones.find((zone) => zone.id === id)?.timeZone ?? 'UTC';
     const part = active?.parts.find((candidate) => candidate.partnerId === id);
     const otherStates = active?.parts.some((candidate) => candidate.partnerId !== id) ?? false;
@@ -379,6 +383,33 @@ export async function findTrustCalendar(db: Db, cipher: Cipher, actor: Actor, fr
     })),
     days,
     streak,
+  };
+}
+
+/**
+ * For the care team (the caller decided access, `access/together.ts` `readJointAsCareTeam`): the
+ * contract in force and the newest version, and the Trust Discussion calendar of the last `days`
+ * days up to the later of the partners' todays, with the count of each day status and the streaks.
+ */
+export async function findContractAndCalendarForCareTeam(db: DbOrTx, cipher: Cipher, access: JointAccess, days: number) {
+  const setting = await trustSettingOf(db, cipher, access);
+  const versions = await findVersions(db, cipher, { userId: access.partnerIds[0] }, access);
+  const records = await findTrustRecords(db, setting);
+  const to = setting.partners
+    .map((partner) => partner.today)
+    .sort()
+    .at(-1)!;
+  const from = Temporal.PlainDate.from(to)
+    .subtract({ days: days - 1 })
+    .toString();
+  const calendar =
+    setting.start === null ? [] : buildTrustCalendar({ start: setting.start, partners: setting.partners, records, from, to });
+  const streak =
+    setting.start === null ? { current: 0, best: 0 } : trustStreaks({ start: setting.start, partners: setting.partners, records });
+  return {
+    active: setting.active,
+    latest: versions[0] ?? null,
+    trust: { discussionTime: setting.active?.discussionTime ?? null, start: setting.start, from, to, days: calendar, streak },
   };
 }
 

@@ -1,13 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
   activityInputSchema,
   activityListSchema,
   activitySchema,
   celebrationListSchema,
+  coupleGoalChangeSchema,
   coupleGoalInputSchema,
   coupleGoalListSchema,
   coupleGoalSchema,
   doneInputSchema,
+  milestoneInputSchema,
   milestoneParamsSchema,
   ratingInputSchema,
 } from '@twofold/core/together/future.schemas';
@@ -15,7 +18,12 @@ import { togetherItemParamsSchema } from '@twofold/core/together/accountability.
 import type { Db } from '../../platform/db';
 import type { Cipher } from '../../platform/crypto';
 import {
+  addMilestone,
+  changeActivity,
+  changeCoupleGoal,
   createCoupleGoal,
+  deleteActivity,
+  deleteCoupleGoal,
   findActivities,
   findCelebrations,
   findCoupleGoals,
@@ -40,6 +48,50 @@ export const futureRoutes: FastifyPluginAsyncZod<{ db: Db; cipher: Cipher }> = a
       schema: { tags, summary: 'Add a shared goal', description: closed, body: coupleGoalInputSchema, response: { 201: coupleGoalSchema } },
     },
     async (request, reply) => reply.code(201).send(await createCoupleGoal(db, cipher, request.actor, request.body)),
+  );
+  app.put(
+    '/api/couple/goals/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change the title or target date of a goal I wrote',
+        description: `${closed} Only the partner who wrote it (403 for the other).`,
+        params: togetherItemParamsSchema,
+        body: coupleGoalChangeSchema,
+        response: { 200: coupleGoalSchema },
+      },
+    },
+    async (request) => changeCoupleGoal(db, cipher, request.actor, request.params.id, request.body),
+  );
+  app.delete(
+    '/api/couple/goals/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a goal I wrote, with its milestones',
+        description: `${closed} Only the partner who wrote it (403 for the other).`,
+        params: togetherItemParamsSchema,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await deleteCoupleGoal(db, request.actor, request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+  app.post(
+    '/api/couple/goals/:id/milestones',
+    {
+      schema: {
+        tags,
+        summary: 'Add a milestone to one of our goals (either partner; attributed to me)',
+        description: `${closed} At most 20 milestones a goal (409).`,
+        params: togetherItemParamsSchema,
+        body: milestoneInputSchema,
+        response: { 201: coupleGoalSchema },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await addMilestone(db, cipher, request.actor, request.params.id, request.body.title)),
   );
   app.put(
     '/api/couple/goals/:id/milestones/:milestoneId/done',
@@ -79,6 +131,36 @@ export const futureRoutes: FastifyPluginAsyncZod<{ db: Db; cipher: Cipher }> = a
       },
     },
     async (request, reply) => reply.code(201).send(await planActivity(db, cipher, request.actor, request.body)),
+  );
+  app.put(
+    '/api/couple/activities/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change the title or date of an activity I planned',
+        description: `${closed} Only the partner who planned it (403 for the other).`,
+        params: togetherItemParamsSchema,
+        body: activityInputSchema,
+        response: { 200: activitySchema },
+      },
+    },
+    async (request) => changeActivity(db, cipher, request.actor, request.params.id, request.body),
+  );
+  app.delete(
+    '/api/couple/activities/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete an activity I planned, with both ratings',
+        description: `${closed} Only the partner who planned it (403 for the other).`,
+        params: togetherItemParamsSchema,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await deleteActivity(db, request.actor, request.params.id);
+      return reply.code(204).send(null);
+    },
   );
   app.put(
     '/api/couple/activities/:id/done',

@@ -7,6 +7,8 @@ import { useSharingSettings } from '../../features/sharing/api/use-sharing';
 import { SupportPreferencesForm } from '../../features/support-preferences/components/support-preferences-form';
 import { TodayCheckinLink } from '../../features/recovery/components/today-checkin-link';
 import { RecoveryNav, recoveryPaths } from '../recovery-nav';
+import { lapsePaths, ReflectionPrompt } from '../../features/setbacks/lapse-reflection';
+import { PartnerStrugglingNotes, WatchOffer } from '../../features/setbacks/struggling-cards';
 
 /** The "me" view: my own space, profile, and my data boundary. */
 export function MeRoute() {
@@ -26,8 +28,19 @@ export function MeRoute() {
   return (
     <Page title={t('me.title')} intro={t('me.intro')}>
       <RecoveryNav />
+      <ReflectionPrompt />
+      <WatchOffer />
+      <PartnerStrugglingNotes />
       <Section title={t('recovery.meLinks.title')} id="my-recovery">
         <TodayCheckinLink to={recoveryPaths.today} />
+        <ul className="link-list">
+          <li>
+            <Link to={lapsePaths.struggling}>{t('setbacks.meLinks.struggling')}</Link>
+          </li>
+          <li>
+            <Link to={lapsePaths.new}>{t('setbacks.meLinks.lapse')}</Link>
+          </li>
+        </ul>
       </Section>
       <div className="columns">
         <Section title={t('support.title')} id="support">

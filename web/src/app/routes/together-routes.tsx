@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Link, Outlet } from 'react-router';
+import { Link, Outlet, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LoadError, Loading } from '../../components/ui/loading';
 import { Page, Section } from '../../components/ui/page';
@@ -15,6 +15,8 @@ import { SkillsLibrary } from '../../features/communication/components/skills-li
 import { SpeakerListener } from '../../features/communication/components/speaker-listener';
 import { Appreciations, Commitments } from '../../features/together/components/accountability';
 import { Boundaries } from '../../features/together/components/boundaries';
+import { CareTeamJointWorkView } from '../../features/together/components/care-team-view';
+import { EnablingGuide } from '../../features/together/components/enabling-guide';
 import { RecoveryContract } from '../../features/together/components/contract';
 import { ActivitiesPlanner, Celebrations, SharedGoals } from '../../features/together/components/shared-future';
 import { TrustDiscussion } from '../../features/together/components/trust-discussion';
@@ -182,5 +184,35 @@ export function FutureRoute() {
         </div>
       )}
     </JointPage>
+  );
+}
+
+export function GuideRoute() {
+  const { t } = useTranslation();
+  return (
+    <JointPage title={t('together.guide.title')} intro={t('together.guide.pageIntro')}>
+      {(people) => (
+        <div className="card">
+          <EnablingGuide people={people} />
+          <p>
+            <Link to="/us/accountability#boundaries">{t('together.guide.toBoundaries')}</Link>
+          </p>
+        </div>
+      )}
+    </JointPage>
+  );
+}
+
+/** A clinician's read-only view of one couple's joint work (only when both partners share it with the care team). */
+export function CareTeamTogetherRoute() {
+  const { t } = useTranslation();
+  const { programId = '', coupleId = '' } = useParams();
+  return (
+    <Page title={t('together.careTeam.title')} intro={t('together.careTeam.intro')} focusKey={coupleId}>
+      <p>
+        <Link to={`/programs/${encodeURIComponent(programId)}`}>{t('together.careTeam.back')}</Link>
+      </p>
+      <CareTeamJointWorkView programId={programId} coupleId={coupleId} />
+    </Page>
   );
 }

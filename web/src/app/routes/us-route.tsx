@@ -24,6 +24,8 @@ import { PartnerGoals } from '../../features/goals/components/partner-goals';
 import '../../features/recovery/recovery.css';
 import { TogetherNav, togetherPaths } from '../together-nav';
 import { PlanReviewBanner } from '../../features/setbacks/plan-review-banner';
+import { ReflectionPrompt } from '../../features/setbacks/lapse-reflection';
+import { PartnerStrugglingNotes, PartnerToldLapses } from '../../features/setbacks/struggling-cards';
 import { useJointFeatures } from '../../features/couple/api/use-joint-features';
 
 /** The couple's shared work, one tap each (the area's own navigation also sits under the title). */
@@ -126,6 +128,8 @@ export function UsRoute() {
       />
       <TodayCheckinLink to="/me/today" />
       {partner ? <PlanReviewReminder /> : null}
+      <ReflectionPrompt />
+      {partner ? <PartnerStrugglingNotes /> : null}
       <div className="columns">
         <div className="stack">
           <Section title={t('couple.partnersTitle')} id="partners">
@@ -149,6 +153,7 @@ export function UsRoute() {
               <PartnerGoals partnerId={partner.id} partnerName={partner.displayName} />
             </Section>
           ) : null}
+          {partner ? <PartnerToldLapses partnerId={partner.id} partnerName={partner.displayName} /> : null}
           {!partner && (space.can.invite || space.pendingInvite) ? (
             <Section title={t('couple.inviteTitle')} id="invite">
               <PartnerInvite couple={space} />

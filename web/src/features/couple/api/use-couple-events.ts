@@ -35,6 +35,9 @@ const keysByTopic: Record<string, QueryKey[]> = {
   ],
   connection: [['communication', 'connection']],
   plan: [['setbacks', 'plan']],
+  // A lapse report told or taken back, a note from a partner who is struggling (ids only).
+  lapse: [['setbacks', 'partner-lapses']],
+  struggling: [['setbacks', 'struggling-notes']],
   // Someone joined or left: everything about the couple may have changed.
   couple: [['couple'], ['together'], ['communication'], ['setbacks', 'plan']],
 };

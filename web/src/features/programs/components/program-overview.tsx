@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { CreatedInvite } from '@twofold/core/couples/couple.schemas';
 import type { Program } from '@twofold/core/programs/program.schemas';
@@ -63,6 +64,11 @@ function Caseload({ programId, isClinician }: { programId: string; isClinician: 
               </li>
             ))}
           </ul>
+          {isClinician && couple.partners.length === 2 && couple.partners.every((partner) => partner.enrollment === 'accepted') ? (
+            <Link to={`/programs/${encodeURIComponent(programId)}/couples/${encodeURIComponent(couple.coupleId)}/together`}>
+              {t('programs.jointWork', { names: couple.partners.map((partner) => partner.displayName).join(' & ') })}
+            </Link>
+          ) : null}
         </li>
       ))}
     </ul>

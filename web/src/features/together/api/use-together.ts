@@ -4,13 +4,23 @@ import type { Contract, ContractInput, ContractVersion, TrustCalendar, TrustPart
 import type { contractHistorySchema, myTrustPartSchema } from '@twofold/core/together/contract.schemas';
 import type {
   Appreciation,
+  AppreciationChange,
   AppreciationInput,
   Commitment,
   CommitmentInput,
   commitmentListSchema,
 } from '@twofold/core/together/accountability.schemas';
 import type { Boundary, BoundaryInput } from '@twofold/core/together/boundaries.schemas';
-import type { Activity, ActivityInput, celebrationListSchema, CoupleGoal, CoupleGoalInput } from '@twofold/core/together/future.schemas';
+import type {
+  Activity,
+  ActivityInput,
+  celebrationListSchema,
+  CoupleGoal,
+  CoupleGoalChange,
+  CoupleGoalInput,
+} from '@twofold/core/together/future.schemas';
+import type { EnablingGuide } from '@twofold/core/together/enabling-guide';
+import type { CareTeamJointWork } from '@twofold/core/together/care-team.schemas';
 import { api } from '../../../lib/api-client';
 
 /** Query keys of this feature (the couple events hook invalidates them by these prefixes). */
@@ -111,6 +121,24 @@ export function useReportCommitment() {
   });
 }
 
+/** Only the partner who made a commitment changes its words or date. */
+export function useChangeCommitment() {
+  const refresh = useRefresh(togetherKeys.commitments);
+  return useMutation({
+    mutationFn: ({ id, input }: { id: string; input: CommitmentInput }) =>
+      api.put<Commitment>(`/api/couple/commitments/${encodeURIComponent(id)}`, input),
+    onSettled: refresh,
+  });
+}
+
+export function useDeleteCommitment() {
+  const refresh = useRefresh(togetherKeys.commitments);
+  return useMutation({
+    mutationFn: (id: string) => api.delete<null>(`/api/couple/commitments/${encodeURIComponent(id)}`),
+    onSettled: refresh,
+  });
+}
+
 export function useAcknowledgeCommitment() {
   const refresh = useRefresh(togetherKeys.commitments);
   return useMutation({
@@ -133,6 +161,23 @@ export function useRecordAppreciation() {
   return useMutation({
     mutationFn: (input: AppreciationInput) => api.post<Appreciation>('/api/couple/appreciations', input),
     onSuccess: refresh,
+  });
+}
+
+export function useChangeAppreciation() {
+  const refresh = useRefresh(['together', 'appreciations']);
+  return useMutation({
+    mutationFn: ({ id, input }: { id: string; input: AppreciationChange }) =>
+      api.put<Appreciation>(`/api/couple/appreciations/${encodeURIComponent(id)}`, input),
+    onSettled: refresh,
+  });
+}
+
+export function useDeleteAppreciation() {
+  const refresh = useRefresh(['together', 'appreciations']);
+  return useMutation({
+    mutationFn: (id: string) => api.delete<null>(`/api/couple/appreciations/${encodeURIComponent(id)}`),
+    onSettled: refresh,
   });
 }
 
@@ -188,6 +233,39 @@ export function useCreateCoupleGoal() {
   });
 }
 
+function useRefreshGoals() {
+  const queryClient = useQueryClient();
+  return () => {
+    void queryClient.invalidateQueries({ queryKey: ['together', 'goals'] });
+    void queryClient.invalidateQueries({ queryKey: ['together', 'celebrations'] });
+  };
+}
+
+/** Only the partner who wrote a goal changes its title and date, or deletes it. */
+export function useChangeCoupleGoal() {
+  const refresh = useRefreshGoals();
+  return useMutation({
+    mutationFn: ({ id, input }: { id: string; input: CoupleGoalChange }) =>
+      api.put<CoupleGoal>(`/api/couple/goals/${encodeURIComponent(id)}`, input),
+    onSettled: refresh,
+  });
+}
+
+export function useDeleteCoupleGoal() {
+  const refresh = useRefreshGoals();
+  return useMutation({ mutationFn: (id: string) => api.delete<null>(`/api/couple/goals/${encodeURIComponent(id)}`), onSettled: refresh });
+}
+
+/** Either partner adds a milestone to one of our goals. */
+export function useAddMilestone() {
+  const refresh = useRefreshGoals();
+  return useMutation({
+    mutationFn: ({ goalId, title }: { goalId: string; title: string }) =>
+      api.post<CoupleGoal>(`/api/couple/goals/${encodeURIComponent(goalId)}/milestones`, { title }),
+    onSettled: refresh,
+  });
+}
+
 export function useTickMilestone() {
   const queryClient = useQueryClient();
   return useMutation({
@@ -207,6 +285,24 @@ export function useActivities() {
 export function usePlanActivity() {
   const refresh = useRefresh(['together', 'activities']);
   return useMutation({ mutationFn: (input: ActivityInput) => api.post<Activity>('/api/couple/activities', input), onSuccess: refresh });
+}
+
+/** Only the partner who planned an activity changes or deletes it. */
+export function useChangeActivity() {
+  const refresh = useRefresh(['together', 'activities']);
+  return useMutation({
+    mutationFn: ({ id, input }: { id: string; input: ActivityInput }) =>
+      api.put<Activity>(`/api/couple/activities/${encodeURIComponent(id)}`, input),
+    onSettled: refresh,
+  });
+}
+
+export function useDeleteActivity() {
+  const refresh = useRefresh(['together', 'activities']);
+  return useMutation({
+    mutationFn: (id: string) => api.delete<null>(`/api/couple/activities/${encodeURIComponent(id)}`),
+    onSettled: refresh,
+  });
 }
 
 export function useMarkActivityDone() {
@@ -232,5 +328,25 @@ export function useCelebrations() {
   return useQuery({
     queryKey: ['together', 'celebrations'],
     queryFn: () => api.get<z.infer<typeof celebrationListSchema>>('/api/couple/celebrations'),
+  });
+}
+
+// The supporting-vs-enabling guide (boundary events make it stale: it draws on our boundaries) --
+
+export function useEnablingGuide() {
+  return useQuery({
+    queryKey: ['together', 'boundaries', 'guide'],
+    queryFn: () => api.get<EnablingGuide>('/api/couple/enabling-guide'),
+  });
+}
+
+// The care team's view of a couple's joint work ----------------------------------------------
+
+export function useCareTeamJointWork(programId: string, coupleId: string) {
+  return useQuery({
+    queryKey: ['care-team', 'together', programId, coupleId],
+    queryFn: () =>
+      api.get<CareTeamJointWork>(`/api/programs/${encodeURIComponent(programId)}/couples/${encodeURIComponent(coupleId)}/together`),
+    retry: false,
   });
 }

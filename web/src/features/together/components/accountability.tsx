@@ -8,7 +8,11 @@ import { useProblemText } from '../../../lib/use-problem-text';
 import {
   useAcknowledgeCommitment,
   useAppreciations,
+  useChangeAppreciation,
+  useChangeCommitment,
   useCommitments,
+  useDeleteAppreciation,
+  useDeleteCommitment,
   useMakeCommitment,
   useRecordAppreciation,
   useReportCommitment,
@@ -16,20 +20,28 @@ import {
 } from '../api/use-together';
 import { addDays, deviceToday, formatDay } from '../dates';
 import type { CouplePeople } from '../people';
+import { ItemActions } from './item-actions';
 import '../together.css';
 
-function NewCommitment() {
+function CommitmentForm({ commitment, onDone }: { commitment: Commitment | null; onDone: () => void }) {
   const { t } = useTranslation();
   const make = useMakeCommitment();
+  const change = useChangeCommitment();
+  const save = commitment ? change : make;
   const problemText = useProblemText();
-  const [text, setText] = useState('');
-  const [dueDate, setDueDate] = useState(() => addDays(deviceToday(), 7));
+  const [text, setText] = useState(commitment?.text ?? '');
+  const [dueDate, setDueDate] = useState(() => commitment?.dueDate ?? addDays(deviceToday(), 7));
   return (
     <form
       className="form"
       onSubmit={(event) => {
         event.preventDefault();
-        make.mutate({ text: text.trim(), dueDate }, { onSuccess: () => setText('') });
+        const input = { text: text.trim(), dueDate };
+        if (commitment) {
+          change.mutate({ id: commitment.id, input }, { onSuccess: onDone });
+        } else {
+          make.mutate(input, { onSuccess: () => setText('') });
+        }
       }}
     >
       <TextField
@@ -49,10 +61,17 @@ function NewCommitment() {
         value={dueDate}
         onChange={(event) => setDueDate(event.target.value)}
       />
-      <button type="submit" className="button button--primary" disabled={make.isPending}>
-        {t('together.commitments.make')}
-      </button>
-      {make.isError ? <Notice tone="error">{problemText(make.error)}</Notice> : null}
+      <div className="button-row">
+        <button type="submit" className="button button--primary" disabled={save.isPending}>
+          {commitment ? t('together.items.save') : t('together.commitments.make')}
+        </button>
+        {commitment ? (
+          <button type="button" className="button button--secondary" onClick={onDone}>
+            {t('together.items.cancel')}
+          </button>
+        ) : null}
+      </div>
+      {save.isError ? <Notice tone="error">{problemText(save.error)}</Notice> : null}
     </form>
   );
 }
@@ -61,9 +80,18 @@ function CommitmentItem({ commitment, people }: { commitment: Commitment; people
   const { t, i18n } = useTranslation();
   const report = useReportCommitment();
   const acknowledge = useAcknowledgeCommitment();
+  const remove = useDeleteCommitment();
   const problemText = useProblemText();
+  const [editing, setEditing] = useState(false);
   const mine = commitment.authorId === people.me.id;
   const due = formatDay(commitment.dueDate, i18n.language, { day: 'numeric', month: 'long' });
+  if (editing) {
+    return (
+      <li className="item">
+        <CommitmentForm commitment={commitment} onDone={() => setEditing(false)} />
+      </li>
+    );
+  }
   return (
     <li className="item">
       <p className="item__text prewrap">{commitment.text}</p>
@@ -101,8 +129,17 @@ function CommitmentItem({ commitment, people }: { commitment: Commitment; people
           {t('together.commitments.acknowledge')}
         </button>
       ) : null}
+      {commitment.can.edit ? (
+        <ItemActions
+          what={commitment.text}
+          onChange={() => setEditing(true)}
+          onDelete={() => remove.mutate(commitment.id)}
+          isPending={remove.isPending}
+        />
+      ) : null}
       {report.isError ? <Notice tone="error">{problemText(report.error)}</Notice> : null}
       {acknowledge.isError ? <Notice tone="error">{problemText(acknowledge.error)}</Notice> : null}
+      {remove.isError ? <Notice tone="error">{problemText(remove.error)}</Notice> : null}
     </li>
   );
 }
@@ -135,7 +172,7 @@ export function Commitments({ people }: { people: CouplePeople }) {
           <CommitmentItem key={commitment.id} commitment={commitment} people={people} />
         ))}
       </ul>
-      <NewCommitment />
+      <CommitmentForm commitment={null} onDone={() => undefined} />
       <h3>{t('together.commitments.partnerTitle', { name: people.partner.name })}</h3>
       <p className="muted">{summary(people.partner.id)}</p>
       {theirs.length === 0 ? <p className="empty">{t('together.commitments.nonePartner', { name: people.partner.name })}</p> : null}
@@ -205,11 +242,72 @@ function AppreciationForm({ people, today }: { people: CouplePeople; today: stri
   );
 }
 
+function AppreciationEdit({ item, people, onDone }: { item: Appreciation; people: CouplePeople; onDone: () => void }) {
+  const { t } = useTranslation();
+  const change = useChangeAppreciation();
+  const problemText = useProblemText();
+  const [kind, setKind] = useState(item.kind);
+  const [text, setText] = useState(item.text);
+  const prefix = `appreciation-${item.id}`;
+  return (
+    <form
+      className="form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        change.mutate({ id: item.id, input: { kind, date: item.date, text: text.trim() } }, { onSuccess: onDone });
+      }}
+    >
+      <fieldset className="choice-group">
+        <legend className="choice-group__legend">{t('together.appreciations.kindLegend')}</legend>
+        {(['appreciation', 'caring-day'] as const).map((value) => (
+          <div key={value} className="field field--check">
+            <input
+              id={`${prefix}-${value}`}
+              type="radio"
+              name={`${prefix}-kind`}
+              checked={kind === value}
+              onChange={() => setKind(value)}
+            />
+            <label htmlFor={`${prefix}-${value}`}>{t(`together.appreciations.kind.${value}`, { name: people.partner.name })}</label>
+          </div>
+        ))}
+      </fieldset>
+      <TextAreaField
+        label={t('together.appreciations.editText')}
+        name="text"
+        required
+        maxLength={500}
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+      />
+      <div className="button-row">
+        <button type="submit" className="button button--primary" disabled={change.isPending}>
+          {t('together.items.save')}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onDone}>
+          {t('together.items.cancel')}
+        </button>
+      </div>
+      {change.isError ? <Notice tone="error">{problemText(change.error)}</Notice> : null}
+    </form>
+  );
+}
+
 function AppreciationItem({ item, people }: { item: Appreciation; people: CouplePeople }) {
   const { t, i18n } = useTranslation();
   const tell = useTellAppreciation();
+  const remove = useDeleteAppreciation();
+  const problemText = useProblemText();
+  const [editing, setEditing] = useState(false);
   const mine = item.authorId === people.me.id;
   const who = mine ? t('together.appreciations.you') : people.partner.name;
+  if (editing) {
+    return (
+      <li className="item">
+        <AppreciationEdit item={item} people={people} onDone={() => setEditing(false)} />
+      </li>
+    );
+  }
   return (
     <li className="item">
       <p className="muted">
@@ -225,6 +323,15 @@ function AppreciationItem({ item, people }: { item: Appreciation; people: Couple
           {t('together.appreciations.tell', { name: people.partner.name })}
         </button>
       ) : null}
+      {item.can.edit ? (
+        <ItemActions
+          what={item.text}
+          onChange={() => setEditing(true)}
+          onDelete={() => remove.mutate(item.id)}
+          isPending={remove.isPending}
+        />
+      ) : null}
+      {remove.isError ? <Notice tone="error">{problemText(remove.error)}</Notice> : null}
     </li>
   );
 }

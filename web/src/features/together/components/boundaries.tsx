@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Boundary } from '@twofold/core/together/boundaries.schemas';
 import { TextAreaField, TextField } from '../../../components/ui/field';
@@ -175,22 +176,9 @@ export function Boundaries({ people }: { people: CouplePeople }) {
           <BoundaryItem key={boundary.id} boundary={boundary} people={people} />
         ))}
       </ul>
-      <details className="disclosure">
-        <summary>{t('together.boundaries.guideTitle')}</summary>
-        <p>{t('together.boundaries.guideIntro')}</p>
-        <dl className="quote-list">
-          {(['money', 'covering', 'checking', 'rescuing'] as const).map((key) => (
-            <div key={key}>
-              <dt>{t(`together.boundaries.guide.${key}.situation`)}</dt>
-              <dd>
-                <strong>{t('together.boundaries.enabling')}</strong> {t(`together.boundaries.guide.${key}.enabling`)}
-                <br />
-                <strong>{t('together.boundaries.supporting')}</strong> {t(`together.boundaries.guide.${key}.supporting`)}
-              </dd>
-            </div>
-          ))}
-        </dl>
-      </details>
+      <p>
+        <Link to="/us/guide">{t('together.boundaries.guideLink')}</Link>
+      </p>
     </div>
   );
 }

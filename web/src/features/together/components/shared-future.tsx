@@ -7,9 +7,14 @@ import { Notice } from '../../../components/ui/notice';
 import { useProblemText } from '../../../lib/use-problem-text';
 import {
   useActivities,
+  useAddMilestone,
   useCelebrations,
+  useChangeActivity,
+  useChangeCoupleGoal,
   useCoupleGoals,
   useCreateCoupleGoal,
+  useDeleteActivity,
+  useDeleteCoupleGoal,
   useMarkActivityDone,
   usePlanActivity,
   useRateActivity,
@@ -17,6 +22,7 @@ import {
 } from '../api/use-together';
 import { formatDay } from '../dates';
 import type { CouplePeople } from '../people';
+import { ItemActions } from './item-actions';
 import '../together.css';
 
 function NewGoal() {
@@ -82,10 +88,95 @@ function NewGoal() {
   );
 }
 
+function GoalEdit({ goal, onDone }: { goal: CoupleGoal; onDone: () => void }) {
+  const { t } = useTranslation();
+  const change = useChangeCoupleGoal();
+  const problemText = useProblemText();
+  const [title, setTitle] = useState(goal.title);
+  const [targetDate, setTargetDate] = useState(goal.targetDate ?? '');
+  return (
+    <form
+      className="form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        change.mutate(
+          { id: goal.id, input: { title: title.trim(), targetDate: targetDate === '' ? null : targetDate } },
+          { onSuccess: onDone },
+        );
+      }}
+    >
+      <TextField
+        label={t('together.goals.titleField')}
+        name="title"
+        required
+        maxLength={200}
+        value={title}
+        onChange={(e) => setTitle(e.target.value)}
+      />
+      <TextField
+        label={t('together.goals.targetField')}
+        name="targetDate"
+        type="date"
+        value={targetDate}
+        onChange={(e) => setTargetDate(e.target.value)}
+      />
+      <div className="button-row">
+        <button type="submit" className="button button--primary" disabled={change.isPending}>
+          {t('together.items.save')}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onDone}>
+          {t('together.items.cancel')}
+        </button>
+      </div>
+      {change.isError ? <Notice tone="error">{problemText(change.error)}</Notice> : null}
+    </form>
+  );
+}
+
+function AddMilestone({ goal }: { goal: CoupleGoal }) {
+  const { t } = useTranslation();
+  const add = useAddMilestone();
+  const problemText = useProblemText();
+  const [title, setTitle] = useState('');
+  return (
+    <form
+      className="form"
+      aria-label={t('together.goals.addMilestoneTo', { title: goal.title })}
+      onSubmit={(event) => {
+        event.preventDefault();
+        add.mutate({ goalId: goal.id, title: title.trim() }, { onSuccess: () => setTitle('') });
+      }}
+    >
+      <TextField
+        label={t('together.goals.newMilestone')}
+        name="milestone"
+        required
+        maxLength={200}
+        value={title}
+        onChange={(e) => setTitle(e.target.value)}
+      />
+      <button type="submit" className="button button--secondary" disabled={add.isPending}>
+        {t('together.goals.addMilestone')}
+      </button>
+      {add.isError ? <Notice tone="error">{problemText(add.error)}</Notice> : null}
+    </form>
+  );
+}
+
 function GoalItem({ goal, people }: { goal: CoupleGoal; people: CouplePeople }) {
   const { t, i18n } = useTranslation();
   const tick = useTickMilestone();
+  const remove = useDeleteCoupleGoal();
+  const problemText = useProblemText();
+  const [editing, setEditing] = useState(false);
   const done = goal.milestones.filter((m) => m.doneAt).length;
+  if (editing) {
+    return (
+      <li className="item">
+        <GoalEdit goal={goal} onDone={() => setEditing(false)} />
+      </li>
+    );
+  }
   return (
     <li className="item">
       <h4 className="item__title">{goal.title}</h4>
@@ -93,6 +184,7 @@ function GoalItem({ goal, people }: { goal: CoupleGoal; people: CouplePeople }) 
         {t('together.goals.progress', { done, total: goal.milestones.length })}
         {goal.targetDate ? ` · ${t('together.goals.by', { day: formatDay(goal.targetDate, i18n.language, { dateStyle: 'long' }) })}` : ''}
         {goal.reachedAt ? ` · ${t('together.goals.reached')}` : ''}
+        {goal.createdBy && goal.createdBy !== people.me.id ? ` · ${t('together.goals.writtenBy', { name: people.partner.name })}` : ''}
       </p>
       <ul className="plain-list milestones">
         {goal.milestones.map((milestone) => {
@@ -123,6 +215,16 @@ function GoalItem({ goal, people }: { goal: CoupleGoal; people: CouplePeople }) 
           );
         })}
       </ul>
+      {goal.can.addMilestone ? <AddMilestone goal={goal} /> : null}
+      {goal.can.edit ? (
+        <ItemActions
+          what={goal.title}
+          onChange={() => setEditing(true)}
+          onDelete={() => remove.mutate(goal.id)}
+          isPending={remove.isPending}
+        />
+      ) : null}
+      {tick.isError || remove.isError ? <Notice tone="error">{problemText(tick.error ?? remove.error)}</Notice> : null}
     </li>
   );
 }
@@ -153,11 +255,65 @@ export function SharedGoals({ people }: { people: CouplePeople }) {
   );
 }
 
+function ActivityEdit({ activity, onDone }: { activity: Activity; onDone: () => void }) {
+  const { t } = useTranslation();
+  const change = useChangeActivity();
+  const problemText = useProblemText();
+  const [title, setTitle] = useState(activity.title);
+  const [plannedFor, setPlannedFor] = useState(activity.plannedFor ?? '');
+  return (
+    <form
+      className="form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        change.mutate(
+          { id: activity.id, input: { title: title.trim(), plannedFor: plannedFor === '' ? null : plannedFor } },
+          { onSuccess: onDone },
+        );
+      }}
+    >
+      <TextField
+        label={t('together.activities.titleField')}
+        name="title"
+        required
+        maxLength={200}
+        value={title}
+        onChange={(e) => setTitle(e.target.value)}
+      />
+      <TextField
+        label={t('together.activities.dateField')}
+        name="plannedFor"
+        type="date"
+        value={plannedFor}
+        onChange={(e) => setPlannedFor(e.target.value)}
+      />
+      <div className="button-row">
+        <button type="submit" className="button button--primary" disabled={change.isPending}>
+          {t('together.items.save')}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onDone}>
+          {t('together.items.cancel')}
+        </button>
+      </div>
+      {change.isError ? <Notice tone="error">{problemText(change.error)}</Notice> : null}
+    </form>
+  );
+}
+
 function ActivityItem({ activity, people }: { activity: Activity; people: CouplePeople }) {
   const { t, i18n } = useTranslation();
   const done = useMarkActivityDone();
   const rate = useRateActivity();
+  const remove = useDeleteActivity();
   const problemText = useProblemText();
+  const [editing, setEditing] = useState(false);
+  if (editing) {
+    return (
+      <li className="item">
+        <ActivityEdit activity={activity} onDone={() => setEditing(false)} />
+      </li>
+    );
+  }
   const myRating = activity.ratings.find((r) => r.partnerId === people.me.id)?.rating ?? null;
   const theirRating = activity.ratings.find((r) => r.partnerId === people.partner.id)?.rating ?? null;
   return (
@@ -212,7 +368,17 @@ function ActivityItem({ activity, people }: { activity: Activity; people: Couple
             : t('together.activities.partnerNotRated', { name: people.partner.name })}
         </p>
       ) : null}
-      {done.isError || rate.isError ? <Notice tone="error">{problemText(done.error ?? rate.error)}</Notice> : null}
+      {activity.can.edit ? (
+        <ItemActions
+          what={activity.title}
+          onChange={() => setEditing(true)}
+          onDelete={() => remove.mutate(activity.id)}
+          isPending={remove.isPending}
+        />
+      ) : null}
+      {done.isError || rate.isError || remove.isError ? (
+        <Notice tone="error">{problemText(done.error ?? rate.error ?? remove.error)}</Notice>
+      ) : null}
     </li>
   );
 }
