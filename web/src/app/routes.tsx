@@ -26,7 +26,16 @@ import { SettingsRoute } from './routes/settings-route';
 import { ReminderSettingsRoute, RemindersRoute } from './routes/reminders-routes';
 import { SharingRoute } from './routes/sharing-route';
 import { SignupRoute } from './routes/signup-route';
-import { AccountabilityRoute, ContractRoute, FutureRoute, TalkRoute, TrustDiscussionRoute, UsLayout } from './routes/together-routes';
+import {
+  AccountabilityRoute,
+  CareTeamTogetherRoute,
+  ContractRoute,
+  FutureRoute,
+  GuideRoute,
+  TalkRoute,
+  TrustDiscussionRoute,
+  UsLayout,
+} from './routes/together-routes';
 import { UsRoute } from './routes/us-route';
 import { InsightsRoute } from './routes/insights-route';
 import { PlanRoute } from './routes/plan-route';
@@ -72,12 +81,14 @@ export const routes: RouteObject[] = [
               { path: 'talk', element: <TalkRoute /> },
               { path: 'accountability', element: <AccountabilityRoute /> },
               { path: 'future', element: <FutureRoute /> },
+              { path: 'guide', element: <GuideRoute /> },
             ],
           },
           { path: 'sharing', element: <SharingRoute /> },
           { path: 'access-log', element: <AccessLogRoute /> },
           { path: 'programs/new', element: <NewProgramRoute /> },
           { path: 'programs/:programId', element: <ProgramRoute /> },
+          { path: 'programs/:programId/couples/:coupleId/together', element: <CareTeamTogetherRoute /> },
           { path: 'settings', element: <SettingsRoute /> },
           { path: 'settings/reminders', element: <ReminderSettingsRoute /> },
           { path: 'reminders', element: <RemindersRoute /> },
