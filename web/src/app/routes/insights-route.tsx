@@ -25,7 +25,8 @@ export function InsightsRoute() {
       <div className="stack">
         <Section title={t('insights.mineTitle')} id="my-insights">
           <p className="sharing-note">
-            {t('insights.sharingNote', { partner: names.partner })} <Link to="/sharing">{t('insights.changeSharing')}</Link>
+            {partner ? t('insights.sharingNote', { partner: names.partner }) : t('insights.sharingNoteAlone')}{' '}
+            <Link to="/sharing">{t('insights.changeSharing')}</Link>
           </p>
           {mine.isPending ? (
             <Loading />

@@ -960,6 +960,7 @@ export const en = {
     yourPartner: 'your partner',
     sharingNote:
       '{{partner}}’s days count here only while {{partner}} shares insights with you, and yours count in theirs only while you share them.',
+    sharingNoteAlone: 'These use your own days. Once your partner joins you, their days count here only while they share insights with you.',
     changeSharing: 'Change what I share',
     partnerNotShared: '{{partner}} does not share their insights with you. That is their choice to make.',
     partnerNotIncluded: 'Without {{partner}}’s days: this looks at your own days only.',

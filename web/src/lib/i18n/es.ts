@@ -922,6 +922,7 @@ export const es: Translation = {
     yourPartner: 'su pareja',
     sharingNote:
       'Los días de {{partner}} cuentan aquí solo mientras {{partner}} comparta sus patrones con usted, y los suyos cuentan en los de su pareja solo mientras usted los comparta.',
+    sharingNoteAlone: 'Esto usa sus propios días. Cuando su pareja se una, sus días contarán aquí solo mientras le comparta sus patrones.',
     changeSharing: 'Cambiar lo que comparto',
     partnerNotShared: '{{partner}} no comparte sus patrones con usted. Es su decisión.',
     partnerNotIncluded: 'Sin los días de {{partner}}: esto mira solo sus propios días.',
