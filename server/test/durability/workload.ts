@@ -12,6 +12,9 @@ import { makeCouple, signUpPerson, type Answer, type LogSource } from '../../../
  * - support preferences, a sharing setting, today's check-in: one value that each write replaces
  *   (a register); the value read back must be the last one answered 2xx or one sent after it
  *   that got no 2xx answer, and whole: every field of one and the same write;
+ * - reminder settings (every field follows from the check-in time) and my own section of the
+ *   Continuing Recovery Plan (a new plan version each time; read back from the latest version):
+ *   registers as above;
  * - commitments and appreciations (together writes, couples with joint features open): each one
  *   answered 2xx must be there once, with its own text and day; nothing else may appear;
  * - contract versions and signatures: a version answered 2xx is there with its own items, and
@@ -63,6 +66,8 @@ interface Person {
   preferences: Register<string>;
   audience: Register<string>;
   checkin: Register<string>;
+  reminderTime: Register<string>;
+  planSection: Register<string>;
   commitments: Appended;
   appreciations: Appended;
 }
@@ -101,6 +106,22 @@ function checkinFor(marker: string) {
   };
 }
 
+/** Reminder settings whose every field follows from the check-in time. */
+function reminderSettingsFor(time: string) {
+  const [hour, minute] = time.split(':').map(Number) as [number, number];
+  const other = `${String((hour + 12) % 24).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+  return {
+    checkIn: { enabled: true, time },
+    trustDiscussion: { enabled: minute % 2 === 0 },
+    assessmentDue: { enabled: false, time: other },
+    session: { enabled: false },
+    medication: { enabled: true, times: [other] },
+    planReview: { enabled: false, time: '10:00' },
+    channels: { inApp: true, email: false, push: false },
+    quietHours: { enabled: false, start: '22:00', end: '07:00' },
+  };
+}
+
 export class Workload {
   readonly people: Person[] = [];
   readonly couples: Couple[] = [];
@@ -136,6 +157,8 @@ export class Workload {
       preferences: { acked: null, pending: [] },
       audience: { acked: null, pending: [] },
       checkin: { acked: null, pending: [] },
+      reminderTime: { acked: null, pending: [] },
+      planSection: { acked: null, pending: [] },
       commitments: { acked: new Set(), pending: new Set() },
       appreciations: { acked: new Set(), pending: new Set() },
     };
@@ -291,7 +314,13 @@ export class Workload {
 
   private async writeOnce(person: Person): Promise<Outcome> {
     const couple = person.couple;
-    const choice = randomInt(couple ? 12 : 6);
+    const choice = randomInt(couple ? 14 : 7);
+    if (choice === 6) {
+      return this.reminderSettingsWrite(person);
+    }
+    if (choice >= 12) {
+      return this.planSectionWrite(person);
+    }
     if (choice <= 1) {
       const content = this.marker('helps');
       person.preferences.pending.push(content);
@@ -350,6 +379,34 @@ export class Workload {
       return outcome;
     }
     return this.contractWrite(person, couple!);
+  }
+
+  /** Reminder settings: the check-in time is the marker; the medication time follows from it. */
+  private async reminderSettingsWrite(person: Person): Promise<Outcome> {
+    const time = `${String(randomInt(24)).padStart(2, '0')}:${String(randomInt(60)).padStart(2, '0')}`;
+    person.reminderTime.pending.push(time);
+    const { outcome } = await this.send('reminder-settings', () =>
+      person.client.put('/api/me/reminder-settings', reminderSettingsFor(time)),
+    );
+    if (outcome === 'acked') {
+      person.reminderTime = { acked: time, pending: [] };
+    }
+    return outcome;
+  }
+
+  /** My own section of the Continuing Recovery Plan (a new version each time). */
+  private async planSectionWrite(person: Person): Promise<Outcome> {
+    const marker = this.marker('I will phone my sponsor');
+    person.planSection.pending.push(marker);
+    const { outcome } = await this.send('plan-section', () =>
+      person.client.put('/api/couple/plan/my-section', {
+        section: { iWillDo: [marker], highRiskSituations: [`after ${marker}`], partnerCanDo: [], partnerWillNot: [] },
+      }),
+    );
+    if (outcome === 'acked') {
+      person.planSection = { acked: marker, pending: [] };
+    }
+    return outcome;
   }
 
   /** One commitment by `person`, outside the writer loops; its text when answered 2xx (then required), else null. */
@@ -487,6 +544,36 @@ export class Workload {
         this.lose(person, `check-in: expected ${JSON.stringify(allowed)}, read ${list.status} ${JSON.stringify(entry ?? null)}`);
       }
       person.checkin = { acked: read, pending: [] };
+    }
+
+    if (person.reminderTime.acked !== null || person.reminderTime.pending.length > 0) {
+      const answer = await person.client.get('/api/me/reminder-settings');
+      const settings = answer.body?.settings;
+      const read: string | null = answer.body?.updatedAt ? (settings?.checkIn?.time ?? null) : null;
+      const allowed = [person.reminderTime.acked, ...person.reminderTime.pending];
+      this.stats.checks += 1;
+      const isWhole = read === null || JSON.stringify(settings) === JSON.stringify(reminderSettingsFor(read));
+      if (answer.status !== 200 || !allowed.includes(read) || !isWhole) {
+        this.lose(
+          person,
+          `reminder settings: expected ${JSON.stringify(allowed)}, read ${answer.status} ${JSON.stringify(settings ?? null)}`,
+        );
+      }
+      person.reminderTime = { acked: read, pending: [] };
+    }
+
+    if (person.planSection.acked !== null || person.planSection.pending.length > 0) {
+      const plan = await person.client.get('/api/couple/plan');
+      const sections = (plan.body?.latest?.sections ?? []) as Array<{ partnerId: string; iWillDo: string[]; highRiskSituations: string[] }>;
+      const mine = sections.find((section) => section.partnerId === person.userId);
+      const read = mine ? (mine.iWillDo[0] ?? null) : null;
+      const allowed = [person.planSection.acked, ...person.planSection.pending];
+      this.stats.checks += 1;
+      const isWhole = read === null || (mine!.iWillDo.length === 1 && mine!.highRiskSituations[0] === `after ${read}`);
+      if (plan.status !== 200 || !allowed.includes(read) || !isWhole) {
+        this.lose(person, `plan section: expected ${JSON.stringify(allowed)}, read ${plan.status} ${JSON.stringify(mine ?? null)}`);
+      }
+      person.planSection = { acked: read, pending: [] };
     }
 
     if (person.commitments.acked.size + person.commitments.pending.size > 0) {
