@@ -10,6 +10,7 @@ import { useMe } from '../features/auth/api/use-me';
 import { meQueryKey } from '../features/auth/api/use-me';
 import { CrisisHelpButton } from '../features/safety/components/crisis-help';
 import { QuickExitButton } from '../features/safety/components/quick-exit-button';
+import { StrugglingButton } from '../features/setbacks/struggling-cards';
 import { safeNextPath } from './next-path';
 import { RemindersBadge } from '../features/reminders/components/reminder-list';
 
@@ -99,6 +100,7 @@ export function AppShell() {
             </NavLink>
             {loggedIn ? <MainNav variant="top" programId={programId} staffOnly={staffOnly} /> : null}
             <div className="app-header__actions">
+              {loggedIn ? <StrugglingButton /> : null}
               <CrisisHelpButton />
               <QuickExitButton />
             </div>

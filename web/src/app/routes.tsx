@@ -39,6 +39,7 @@ import {
 import { UsRoute } from './routes/us-route';
 import { InsightsRoute } from './routes/insights-route';
 import { PlanRoute } from './routes/plan-route';
+import { LapseReflectRoute, LapseRoute, LapseStepsRoute, StrugglingRoute } from './routes/setbacks-routes';
 
 /** Every page of the app. The browser and the tests build their routers from this one list. */
 export const routes: RouteObject[] = [
@@ -70,6 +71,10 @@ export const routes: RouteObject[] = [
           { path: 'me/assessments/:instrumentId', element: <QuestionnaireRoute /> },
           { path: 'me/assessments/:instrumentId/results', element: <ResultsRoute /> },
           { path: 'me/safety-screen', element: <SafetyScreenRoute /> },
+          { path: 'me/struggling', element: <StrugglingRoute /> },
+          { path: 'me/lapse', element: <LapseRoute /> },
+          { path: 'me/lapse/:id', element: <LapseStepsRoute /> },
+          { path: 'me/lapse/:id/reflect', element: <LapseReflectRoute /> },
           {
             path: 'us',
             element: <UsLayout />,

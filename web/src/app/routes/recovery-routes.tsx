@@ -199,6 +199,7 @@ export function CalendarRoute() {
             startDate={summary.data?.recoveryStartDate ?? null}
             onMonthChange={(delta) => setMonth(addMonths(month, delta))}
             fillInPath={(date) => `${recoveryPaths.today}?date=${date}`}
+            lapseDates={summary.data?.lapseDates ?? []}
           />
         )}
         {monthData.isPending ? <Loading /> : null}

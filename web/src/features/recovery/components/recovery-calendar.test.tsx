@@ -6,7 +6,7 @@ import type { Checkin } from '@twofold/core/recovery/checkin.schemas';
 import { checkin, today } from '../../../test/recovery-fixtures';
 import { RecoveryCalendar } from './recovery-calendar';
 
-function renderCalendar(checkins: Checkin[], onMonthChange = vi.fn()) {
+function renderCalendar(checkins: Checkin[], onMonthChange = vi.fn(), lapseDates: string[] = []) {
   render(
     <MemoryRouter>
       <RecoveryCalendar
@@ -16,6 +16,7 @@ function renderCalendar(checkins: Checkin[], onMonthChange = vi.fn()) {
         startDate="2026-11-10"
         onMonthChange={onMonthChange}
         fillInPath={(date) => `/me/today?date=${date}`}
+        lapseDates={lapseDates}
       />
     </MemoryRouter>,
   );
@@ -28,6 +29,15 @@ function cell(dayOfMonth: number): HTMLElement {
 }
 
 describe('my calendar', () => {
+  it('shows a lapse report day as a day with use, with or without a check-in, and never fills it in', () => {
+    renderCalendar([checkin('2026-11-21', { craving: 2 }) as Checkin], vi.fn(), ['2026-11-15', '2026-11-21']);
+    expect(cell(15).textContent).toContain('Sunday, November 15: Use, lapse report');
+    expect(cell(15).querySelector('.calendar__mark')?.textContent).toBe('●');
+    expect(within(cell(15)).queryByRole('link')).toBeNull();
+    expect(cell(21).textContent).toContain('Saturday, November 21: Use, lapse report, craving 2 of 10');
+    expect(cell(16).textContent).toContain('Monday, November 16: No check-in');
+  });
+
   it('marks a day with use, a day without, a late entry and a missing day, in words and not by colour alone', () => {
     renderCalendar([
       checkin('2026-11-20', { used: true, substancesUsed: ['alcohol'], craving: 8 }) as Checkin,

@@ -21,6 +21,7 @@ export function RecoveryCalendar({
   startDate,
   onMonthChange,
   fillInPath,
+  lapseDates = [],
 }: {
   month: string;
   today: string;
@@ -28,9 +29,12 @@ export function RecoveryCalendar({
   startDate: string | null;
   onMonthChange: (delta: number) => void;
   fillInPath: (date: string) => string;
+  /** Days of my lapse reports: days with use, whatever the check-in said (or when there is none). */
+  lapseDates?: readonly string[];
 }) {
   const { t, i18n } = useTranslation();
   const byDate = new Map(checkins.map((checkin) => [checkin.date, checkin]));
+  const lapses = new Set(lapseDates);
   const days = daysOfMonth(month);
   const firstDay = days[0] ?? `${month}-01`;
   const lead = weekdayIndex(firstDay);
@@ -48,6 +52,9 @@ export function RecoveryCalendar({
     if (date > today) {
       return day;
     }
+    if (!checkin && lapses.has(date)) {
+      return `${day}: ${t('recovery.calendar.use')}, ${t('setbacks.calendar.lapse')}`;
+    }
     if (!checkin && startDate !== null && date < startDate) {
       return `${day}: ${t('recovery.calendar.beforeStart')}`;
     }
@@ -55,7 +62,8 @@ export function RecoveryCalendar({
       return `${day}: ${t('recovery.calendar.noCheckin')}`;
     }
     const parts = [
-      checkin.used ? t('recovery.calendar.use') : t('recovery.calendar.noUse'),
+      checkin.used || lapses.has(date) ? t('recovery.calendar.use') : t('recovery.calendar.noUse'),
+      ...(lapses.has(date) ? [t('setbacks.calendar.lapse')] : []),
       t('recovery.calendar.cravingLevel', { level: checkin.craving }),
       ...(checkin.isLate ? [t('recovery.calendar.late')] : []),
     ];
@@ -97,7 +105,16 @@ export function RecoveryCalendar({
                 const checkin = byDate.get(date);
                 const future = date > today;
                 const beforeStart = startDate !== null && date < startDate;
-                const status = future ? 'future' : checkin ? (checkin.used ? 'use' : 'no-use') : beforeStart ? 'before-start' : 'missing';
+                const lapse = !future && lapses.has(date);
+                const status = future
+                  ? 'future'
+                  : checkin?.used || lapse
+                    ? 'use'
+                    : checkin
+                      ? 'no-use'
+                      : beforeStart
+                        ? 'before-start'
+                        : 'missing';
                 const shade = checkin ? ` calendar__day--craving-${cravingShade(checkin.craving)}` : '';
                 const label = describe(date, checkin);
                 const content = (
