@@ -1570,6 +1570,7 @@ export const en = {
       changeAsksAgain: 'A change asks your partner to respond again.',
       reviewOn: 'Review on {{day}}',
       noReview: 'No review date',
+      reviewDue: 'Time to look at this boundary again together: does it still fit?',
       waiting: 'waiting for {{name}} to respond',
       response: { acknowledged: '{{name}} acknowledged it', talk: '{{name}} would like to talk about it' },
       myResponse: { acknowledged: 'you acknowledged it', talk: 'you asked to talk about it' },

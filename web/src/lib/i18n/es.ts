@@ -1547,6 +1547,7 @@ export const es: Translation = {
       changeAsksAgain: 'Un cambio le pide a tu pareja que responda de nuevo.',
       reviewOn: 'Revisar el {{day}}',
       noReview: 'Sin fecha de revisión',
+      reviewDue: 'Es momento de revisar juntos este límite: ¿todavía les sirve?',
       waiting: 'esperando la respuesta de {{name}}',
       response: { acknowledged: '{{name}} lo reconoció', talk: '{{name}} quiere hablarlo' },
       myResponse: { acknowledged: 'lo reconociste', talk: 'pediste hablarlo' },

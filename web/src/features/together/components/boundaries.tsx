@@ -7,7 +7,7 @@ import { LoadError, Loading } from '../../../components/ui/loading';
 import { Notice } from '../../../components/ui/notice';
 import { useProblemText } from '../../../lib/use-problem-text';
 import { useBoundaries, useRespondToBoundary, useSaveBoundary } from '../api/use-together';
-import { formatDay } from '../dates';
+import { deviceToday, formatDay } from '../dates';
 import type { CouplePeople } from '../people';
 import '../together.css';
 
@@ -114,6 +114,9 @@ function BoundaryItem({ boundary, people }: { boundary: Boundary; people: Couple
           : t('together.boundaries.noReview')}
         {responseText ? ` · ${responseText}` : ''}
       </p>
+      {boundary.reviewDate !== null && boundary.reviewDate <= deviceToday() ? (
+        <Notice tone="info">{t('together.boundaries.reviewDue')}</Notice>
+      ) : null}
       {boundary.can.respond ? (
         <div className="button-row">
           <button

@@ -121,3 +121,38 @@ describe('together: shared goals', () => {
     expect(screen.getByRole('form', { name: 'Add a milestone to “A weekend away”' })).toBeTruthy();
   });
 });
+
+describe('together: boundaries', () => {
+  it('asks us to look at a boundary again once its review date has come', async () => {
+    const boundary = (id: string, reviewDate: string | null, text: string) => ({
+      id,
+      authorId: ids.blake,
+      kind: 'need',
+      text,
+      reviewDate,
+      response: 'acknowledged',
+      respondedAt: '2026-11-01T10:00:00.000Z',
+      createdAt: '2026-11-01T10:00:00.000Z',
+      updatedAt: '2026-11-01T10:00:00.000Z',
+      can: { edit: false, respond: true },
+    });
+    base({
+      'GET /api/couple/commitments': () => ({ status: 200, body: { commitments: [], followThrough: [] } }),
+      'GET /api/couple/appreciations': () => ({ status: 200, body: { appreciations: [] } }),
+      'GET /api/couple/boundaries': () => ({
+        status: 200,
+        body: {
+          boundaries: [
+            boundary('99999999-9999-4999-8999-999999999993', '2026-01-15', 'I need a quiet hour after work'),
+            boundary('99999999-9999-4999-8999-999999999994', '2099-01-15', 'I need us to keep no alcohol at home'),
+          ],
+        },
+      }),
+    });
+    renderApp('/us/accountability');
+    const due = (await screen.findByText('I need a quiet hour after work')).closest('li')!;
+    expect(within(due).getByText('Time to look at this boundary again together: does it still fit?')).toBeTruthy();
+    const later = screen.getByText('I need us to keep no alcohol at home').closest('li')!;
+    expect(within(later).queryByText(/Time to look at this boundary again/)).toBeNull();
+  });
+});
