@@ -34,6 +34,7 @@ import { addDays, todayIn } from '../server/src/platform/local-date';
 import { repoRoot, startServer, type ServerProcess } from './lib/server-process';
 import { freshPostgresDatabase, isPostgresReachable, removeDir, seedCouple } from './lib/seed';
 import { generateLoadData, logInLoadPeople, type BenchSession } from './lib/load-sessions';
+import { insightsFor, type InsightDay } from '../core/src/insights/insights';
 import { checkoutBaseline } from './lib/baseline';
 
 const { values: args } = parseArgs({
@@ -168,6 +169,7 @@ async function measurePostgres(loads: Record<string, Load>, targets: Target[], c
   const ownTrend = () => ({ method: 'GET', path: trendOf('/api/me') });
   let craving = 0;
   const write = () => ({ method: 'PUT', path: `/api/me/checkins/${today}`, body: checkinBody(craving++ % 11) });
+  const ownInsights = () => ({ method: 'GET', path: '/api/me/insights' });
 
   const probe = sessions[0]!;
   for (const { url } of targets) {
@@ -190,6 +192,15 @@ async function measurePostgres(loads: Record<string, Load>, targets: Target[], c
       if (!isRight) {
         throw new Error(`${what} answered ${answer.status} ${JSON.stringify(body).slice(0, 300)}`);
       }
+    }
+  }
+
+  for (const { url } of targets) {
+    const answer = await fetch(`${url}/api/me/insights`, { headers: { cookie: probe.cookie } });
+    const body = (await answer.json()) as { insights?: Array<{ fit: { status: string; days: number } }> };
+    // A year of the probe's own days behind every question (the load data has no zero-variation series).
+    if (answer.status !== 200 || body.insights?.length !== 3 || body.insights.some((i) => i.fit.days < loadDays - 1)) {
+      throw new Error(`insights answered ${answer.status} ${JSON.stringify(body).slice(0, 300)}`);
     }
   }
 
@@ -229,6 +240,13 @@ async function measurePostgres(loads: Record<string, Load>, targets: Target[], c
       run: (url, name) => load(name, url, 50, {}, rotating(sessions, partnerTrend)),
     },
     {
+      key: 'insights1',
+      name: 'insights, own, 365 days',
+      connections: 1,
+      baselines: false,
+      run: (url, name) => load(name, url, 1, {}, rotating(sessions, ownInsights)),
+    },
+    {
       key: 'checkinWrite50',
       name: 'check-in write',
       connections: 50,
@@ -241,6 +259,37 @@ async function measurePostgres(loads: Record<string, Load>, targets: Target[], c
       loads[`${scenario.key}${target.suffix}`] = await scenario.run(target.url, label(scenario.name, target.suffix));
     }
   }
+}
+
+/**
+ * The estimator alone: every insight for one partner with both partners' 365 days (the largest
+ * model: actor, partner and the day-before control), timed in this process, 200 runs after 20 of
+ * warm-up. The request scenario adds the read of the days and the answer.
+ */
+function measureInsightsCompute(): { median: number; p99: number; runs: number } {
+  let state = 42;
+  const random = () => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+  const year = (): InsightDay[] =>
+    Array.from({ length: loadDays }, (_, i) => ({
+      date: addDays('2026-01-01', i),
+      mood: 1 + Math.floor(random() * 5),
+      craving: Math.floor(random() * 11),
+      stress: 1 + Math.floor(random() * 5),
+      closeness: 1 + Math.floor(random() * 5),
+      conflict: random() < 0.15 ? 'high' : random() < 0.3 ? 'some' : 'none',
+    }));
+  const mine = year();
+  const partners = year();
+  const times: number[] = [];
+  for (let run = 0; run < 220; run += 1) {
+    const started = performance.now();
+    insightsFor(mine, partners);
+    if (run >= 20) {
+      times.push(performance.now() - started);
+    }
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(times.length / 2)]!, p99: times[Math.floor(times.length * 0.99)]!, runs: times.length };
 }
 
 async function runSql(url: string, text: string): Promise<void> {
@@ -432,6 +481,22 @@ async function main(): Promise<void> {
       });
     }
   }
+  const insights = loads['insights1'];
+  if (insights) {
+    checks.push({
+      scenario: 'insights, own @1',
+      budget: `request p99 < 50 ms (${loadDays} days read and fitted)`,
+      measured: `${insights.p99} ms (p50 ${insights.p50} ms)`,
+      pass: insights.p99 < 50,
+    });
+  }
+  const compute = measureInsightsCompute();
+  checks.push({
+    scenario: 'insights compute, both partners',
+    budget: `p99 < 50 ms (${loadDays} days each, in process)`,
+    measured: `${compute.p99.toFixed(1)} ms (median ${compute.median.toFixed(1)} ms of ${compute.runs})`,
+    pass: compute.p99 < 50,
+  });
   const lite10 = loads['pglite10']!;
   const lite50 = loads['pglite50']!;
   checks.push({ scenario: 'PGlite @10', budget: 'p99 < 50 ms', measured: `${lite10.p99} ms`, pass: lite10.p99 < 50 });

@@ -106,13 +106,24 @@ export function fitApim(observations: readonly Observation[], options: ApimOptio
   const residuals = y.clone().sub(x.mmul(beta));
 
   // HC3: each squared residual is inflated by 1 / (1 − h_ii)², h_ii the observation's leverage.
-  const meat = Matrix.zeros(k, k);
-  for (let i = 0; i < days; i += 1) {
-    const row = x.getRowVector(i);
-    const leverage = row.mmul(xtxInverse).mmul(row.transpose()).get(0, 0);
+  // Plain loops over the k ≤ 4 columns: a matrix object per day cost most of a year's fit.
+  const inverseRows = xtxInverse.to2DArray();
+  const meatRows = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+  rows.forEach((row, i) => {
+    let leverage = 0;
+    for (let a = 0; a < k; a += 1) {
+      for (let b = 0; b < k; b += 1) {
+        leverage += row[a]! * inverseRows[a]![b]! * row[b]!;
+      }
+    }
     const weight = (residuals.get(i, 0) / Math.max(1 - leverage, 1e-8)) ** 2;
-    meat.add(row.transpose().mmul(row).mul(weight));
-  }
+    for (let a = 0; a < k; a += 1) {
+      for (let b = 0; b < k; b += 1) {
+        meatRows[a]![b]! += row[a]! * row[b]! * weight;
+      }
+    }
+  });
+  const meat = new Matrix(meatRows);
   const robust = xtxInverse.mmul(meat).mmul(xtxInverse);
   const residualVariance = residuals.transpose().mmul(residuals).get(0, 0) / df;
   const critical = jStat.studentt.inv(1 - (1 - options.confidence) / 2, df);
