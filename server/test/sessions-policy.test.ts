@@ -108,7 +108,7 @@ describe('idle timeout per role', () => {
   });
 
   it('follows the role as it is now: a clinician whose role ended gets the partner timeout, a new clinician the staff one', async () => {
-    const { clinician, programId } = await clinicianInACouple(t);
+    const { clinician } = await clinicianInACouple(t);
     await sql`update program_staff set active = false where user_id = ${clinician.userId}`.execute(t.database.db);
     await idleFor(t, clinician, 20);
     expect((await clinician.get('/api/me')).status).toBe(200);
@@ -121,7 +121,6 @@ describe('idle timeout per role', () => {
     expect((await newcomer.post(`/api/invites/${invite.body.token}/accept`)).status).toBe(200);
     await idleFor(t, newcomer, 16);
     expect((await newcomer.get('/api/me')).status).toBe(401);
-    expect(programId).not.toBe(program.programId);
   });
 });
 
