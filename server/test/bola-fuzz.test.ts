@@ -283,6 +283,12 @@ function mayUse(actor: Person | null, row: Row, slot: Slot, value: string): bool
   if (row.url === '/api/people/:partnerId/journal') {
     return relationOf(world, actor, value) === 'clinician';
   }
+  if (row.url.startsWith('/api/people/:partnerId/lapses')) {
+    // Lapse reports are told one by one: the partner and the owner's clinicians may ask (and get
+    // only what was told to them; the world tells none), anyone else gets 404.
+    const relation = relationOf(world, actor, value);
+    return relation === 'partner' || relation === 'clinician';
+  }
   if (row.url === '/api/people/:partnerId/encouragements') {
     return relationOf(world, actor, value) === 'partner' && mayRead(world, actor, value, 'milestones');
   }
