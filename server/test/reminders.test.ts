@@ -59,7 +59,7 @@ describe('reminder settings', () => {
     const fresh = await person.get('/api/me/reminder-settings');
     expect(fresh.status).toBe(200);
     expect(fresh.body).toMatchObject({ settings: defaultReminderSettings, timeZone: 'America/Chicago', updatedAt: null });
-    expect(fresh.body.waitingKinds).toEqual(['session', 'plan-review']);
+    expect(fresh.body.waitingKinds).toEqual(['session']);
     expect(fresh.body.push).toEqual({ publicKey: null });
     const mine = settings({ checkIn: { enabled: true, time: '21:15' }, medication: { enabled: true, times: ['08:00', '20:00'] } });
     const saved = await person.put('/api/me/reminder-settings', mine);
@@ -130,6 +130,27 @@ describe('the sweep', () => {
     await answerSafetyScreen(couple.b, harkPositive);
     await sweepAt('2026-11-27T02:30:30Z');
     expect(await kindsShown(couple.a)).toEqual(['trust-discussion']);
+  });
+
+  it('reminds both partners of the plan review on the review date of the plan in force', async () => {
+    setClock('2026-11-25T12:00:00Z');
+    const couple = await newOpenCouple(t);
+    const section = { warningSigns: [], highRiskSituations: [], iWillDo: ['Call my sponsor'], partnerCanDo: [], partnerWillNot: [] };
+    const shared = { lapseResponses: { firstHour: [], firstDay: [], firstWeek: [] }, supports: [], groups: [], reviewDate: '2026-12-01' };
+    const v1 = (await couple.a.put('/api/couple/plan/my-section', { baseVersionId: null, section })).body.latest.id;
+    const v2 = (await couple.b.put('/api/couple/plan/shared', { baseVersionId: v1, shared })).body.latest.id;
+    await couple.a.post(`/api/couple/plan/versions/${v2}/sign`);
+    expect((await couple.b.post(`/api/couple/plan/versions/${v2}/sign`)).body.signedByBothAt).not.toBeNull();
+    for (const person of [couple.a, couple.b]) {
+      await person.put('/api/me/reminder-settings', settings({ planReview: { enabled: true, time: '10:00' } }));
+    }
+    await sweepAt('2026-11-30T16:00:30Z'); // the day before: nothing
+    expect(await kindsShown(couple.a)).toEqual([]);
+    await sweepAt('2026-12-01T16:00:30Z'); // 10:00 in Chicago on the review date
+    expect(await kindsShown(couple.a)).toEqual(['plan-review']);
+    expect(await kindsShown(couple.b)).toEqual(['plan-review']);
+    await sweepAt('2026-12-02T16:00:30Z'); // once per review date
+    expect(await kindsShown(couple.a)).toEqual(['plan-review']);
   });
 
   it('catches up after downtime: drops a check-in rather than send it at night, keeps a due questionnaire for the morning', async () => {

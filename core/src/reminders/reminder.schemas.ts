@@ -6,12 +6,12 @@ import { z } from 'zod';
  * their partner.
  */
 
-/** Every kind of reminder. `session` and `plan-review` wait for the features that give them a date. */
+/** Every kind of reminder. `session` waits for the care-team feature that will give sessions a date. */
 export const reminderKinds = ['check-in', 'trust-discussion', 'assessment-due', 'session', 'medication', 'plan-review'] as const;
 export type ReminderKind = (typeof reminderKinds)[number];
 
 /** Kinds registered but without a source yet: they never fire until their feature lands (see the feature README). */
-export const waitingReminderKinds: readonly ReminderKind[] = ['session', 'plan-review'];
+export const waitingReminderKinds: readonly ReminderKind[] = ['session'];
 
 export const reminderChannels = ['in-app', 'email', 'push'] as const;
 export type ReminderChannel = (typeof reminderChannels)[number];
@@ -46,7 +46,9 @@ export const reminderSettingsInputSchema = z.strictObject({
         .refine((times) => new Set(times).size === times.length, 'Each time once.'),
     })
     .describe('Medication, at up to four times a day.'),
-  planReview: atTime.describe('Reviewing my Continuing Recovery Plan on its review date: kept for when plans have review dates.'),
+  planReview: atTime.describe(
+    'Reviewing our Continuing Recovery Plan on the review date of the plan in force (while joint features are open), at my chosen time.',
+  ),
   channels: z
     .strictObject({
       inApp: z.boolean().describe('In the app: the reminders list.'),

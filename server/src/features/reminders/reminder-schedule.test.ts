@@ -4,7 +4,7 @@ import { defaultReminderSettings, type ReminderSettingsInput } from '@twofold/co
 import { afterQuietHours, decideFiring, isQuiet, occurrencesBetween, snoozeUntil, zonedInstant } from './reminder-schedule';
 
 const at = (iso: string) => Temporal.Instant.from(iso);
-const noFacts = { trustDiscussionTime: null, assessmentsDue: [] };
+const noFacts = { trustDiscussionTime: null, assessmentsDue: [], planReviewDate: null };
 const settings = (change: Partial<ReminderSettingsInput>): ReminderSettingsInput => ({ ...defaultReminderSettings, ...change });
 const checkInAt = (time: string) => settings({ checkIn: { enabled: true, time } });
 
@@ -73,7 +73,7 @@ describe('when reminders are due', () => {
 
   it('reminds of a due questionnaire once for its due date, also when it is already overdue', () => {
     const on = settings({ assessmentDue: { enabled: true, time: '10:00' } });
-    const facts = { trustDiscussionTime: null, assessmentsDue: [{ instrumentId: 'phq-9', dueDate: '2026-11-20' }] };
+    const facts = { ...noFacts, assessmentsDue: [{ instrumentId: 'phq-9', dueDate: '2026-11-20' }] };
     const found = occurrencesBetween(on, facts, 'UTC', at('2026-11-25T00:00:00Z'), at('2026-11-25T12:00:00Z'));
     expect(found.map((o) => o.occurrenceKey)).toEqual(['assessment-due phq-9 2026-11-20']);
     const onTheDay = occurrencesBetween(
@@ -86,9 +86,19 @@ describe('when reminders are due', () => {
     expect(onTheDay.map((o) => o.dueAt.toString())).toEqual(['2026-11-26T10:00:00Z']);
   });
 
-  it('never plans the kinds that wait for their feature, nor kinds turned off', () => {
-    const waiting = settings({ session: { enabled: true }, planReview: { enabled: true, time: '10:00' } });
+  it('reminds of the plan review on its date, only when the couple has a plan in force with one', () => {
+    const on = settings({ planReview: { enabled: true, time: '18:00' } });
+    const window = [at('2026-11-25T00:00:00Z'), at('2026-11-25T23:00:00Z')] as const;
+    expect(occurrencesBetween(on, noFacts, 'UTC', ...window)).toEqual([]);
+    const found = occurrencesBetween(on, { ...noFacts, planReviewDate: '2026-11-25' }, 'UTC', ...window);
+    expect(found.map((o) => `${o.occurrenceKey} ${o.dueAt.toString()}`)).toEqual(['plan-review 2026-11-25 2026-11-25T18:00:00Z']);
+  });
+
+  it('never plans sessions (no source yet), nor kinds turned off', () => {
+    const waiting = settings({ session: { enabled: true } });
     expect(occurrencesBetween(waiting, noFacts, 'UTC', at('2026-11-20T00:00:00Z'), at('2026-11-25T00:00:00Z'))).toEqual([]);
+    const off = { ...noFacts, trustDiscussionTime: '20:00', planReviewDate: '2026-11-24' };
+    expect(occurrencesBetween(defaultReminderSettings, off, 'UTC', at('2026-11-24T00:00:00Z'), at('2026-11-24T23:00:00Z'))).toEqual([]);
   });
 
   it('looks back at most a day after a long outage', () => {

@@ -12,6 +12,8 @@ export interface ReminderFacts {
   trustDiscussionTime: string | null;
   /** Questionnaires from the person's schedules and the local day each is next due. */
   assessmentsDue: Array<{ instrumentId: string; dueDate: string }>;
+  /** The review date of the couple's Continuing Recovery Plan in force, while joint features are open. */
+  planReviewDate: string | null;
 }
 
 export interface Occurrence {
@@ -59,7 +61,7 @@ function localDates(from: Temporal.Instant, to: Temporal.Instant, timeZone: stri
 
 /**
  * Every occurrence whose due time falls in (from, to], for the kinds the person turned on.
- * `session` and `plan-review` have no source yet and never occur.
+ * `session` has no source yet and never occurs.
  */
 export function occurrencesBetween(
   settings: ReminderSettingsInput,
@@ -98,6 +100,11 @@ export function occurrencesBetween(
           daily('assessment-due', settings.assessmentDue.time, date, `${due.instrumentId} ${due.dueDate}`);
         }
       }
+    }
+    const review = facts.planReviewDate;
+    if (settings.planReview.enabled && review !== null && (review === date || (review < date && date === today))) {
+      // Like a due questionnaire: once per review date, on the day or, when overdue, on the current day.
+      daily('plan-review', settings.planReview.time, date, review);
     }
   }
   return found.sort((a, b) => Temporal.Instant.compare(a.dueAt, b.dueAt));

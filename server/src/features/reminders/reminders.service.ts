@@ -16,6 +16,7 @@ import type { Mailer } from '../../platform/mailer';
 import { DomainError } from '../../platform/errors';
 import { clock, addDays, todayIn } from '../../platform/local-date';
 import { assertOwnerWrite } from '../../access/access';
+import { findPlanReviewDates } from '../setbacks/plan.service';
 import { jointFeaturesOpen } from '../../access/joint-features';
 import { decideFiring, occurrencesBetween, snoozeUntil, type ReminderFacts } from './reminder-schedule';
 import * as repo from './reminders.repository';
@@ -224,7 +225,9 @@ export async function sweepReminders(db: Db, now: Temporal.Instant, options: Swe
 /** The facts each person's reminders depend on: their own, and their couple's agreed time while joint features are open. */
 async function findFacts(tx: Tx, people: repo.PlanningRow[], offered: readonly string[]): Promise<Map<string, ReminderFacts>> {
   const ids = people.map((person) => person.personId);
-  const facts = new Map<string, ReminderFacts>(ids.map((id) => [id, { trustDiscussionTime: null, assessmentsDue: [] }]));
+  const facts = new Map<string, ReminderFacts>(
+    ids.map((id) => [id, { trustDiscussionTime: null, assessmentsDue: [], planReviewDate: null }]),
+  );
   const wantsTrust = people.filter((person) => parseSettings(person.settings).trustDiscussion.enabled).map((person) => person.personId);
   const openCouples = new Map<string, boolean>();
   for (const row of await repo.findDiscussionTimes(tx, wantsTrust)) {
@@ -254,6 +257,10 @@ async function findFacts(tx: Tx, people: repo.PlanningRow[], offered: readonly s
         : addDays(schedule.lastDate, schedule.everyDays);
     facts.get(schedule.ownerId)!.assessmentsDue.push({ instrumentId: schedule.instrumentId, dueDate });
   }
+  const wantsPlanReview = people.filter((person) => parseSettings(person.settings).planReview.enabled).map((person) => person.personId);
+  for (const review of await findPlanReviewDates(tx, wantsPlanReview)) {
+    facts.get(review.personId)!.planReviewDate = review.reviewDate;
+  }
   return facts;
 }
 
@@ -273,8 +280,9 @@ async function stillApplies(tx: Tx, row: repo.DueRow, settings: ReminderSettings
       return settings.medication.enabled;
     case 'assessment-due':
       return settings.assessmentDue.enabled;
-    case 'session':
     case 'plan-review':
+      return settings.planReview.enabled && (await findPlanReviewDates(tx, [row.personId])).length > 0;
+    case 'session':
       return false;
   }
 }

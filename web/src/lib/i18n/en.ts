@@ -58,7 +58,10 @@ export const en = {
     removeTime: 'Remove time {{n}}',
     timeInvalid: 'Enter a time, for example 20:00.',
     timesRepeated: 'Each time only once.',
-    later: 'Coming later: reminders for sessions with your care team and for reviewing your recovery plan.',
+    planReview: 'Reviewing our recovery plan',
+    planReviewHint: 'On the review date of your Continuing Recovery Plan in force.',
+    planReviewTime: 'Plan review reminder time',
+    later: 'Coming later: reminders for sessions with your care team.',
     channelsTitle: 'How reminders reach me',
     channelsIntro: 'Outside the app a reminder only ever says “You have a reminder in Twofold”.',
     inApp: 'In the app',
@@ -965,7 +968,8 @@ export const en = {
     yourPartner: 'your partner',
     sharingNote:
       '{{partner}}’s days count here only while {{partner}} shares insights with you, and yours count in theirs only while you share them.',
-    sharingNoteAlone: 'These use your own days. Once your partner joins you, their days count here only while they share insights with you.',
+    sharingNoteAlone:
+      'These use your own days. Once your partner joins you, their days count here only while they share insights with you.',
     changeSharing: 'Change what I share',
     partnerNotShared: '{{partner}} does not share their insights with you. That is their choice to make.',
     partnerNotIncluded: 'Without {{partner}}’s days: this looks at your own days only.',

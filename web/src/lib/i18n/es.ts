@@ -2007,7 +2007,10 @@ export const es: Translation = {
     removeTime: 'Quitar la hora {{n}}',
     timeInvalid: 'Escribe una hora, por ejemplo 20:00.',
     timesRepeated: 'Cada hora solo una vez.',
-    later: 'Más adelante: recordatorios de sesiones con tu equipo de atención y de revisión de tu plan de recuperación.',
+    planReview: 'Revisar nuestro plan de recuperación',
+    planReviewHint: 'En la fecha de revisión de su Plan de Recuperación Continua vigente.',
+    planReviewTime: 'Hora del recordatorio de revisión del plan',
+    later: 'Más adelante: recordatorios de sesiones con tu equipo de atención.',
     channelsTitle: 'Cómo me llegan los recordatorios',
     channelsIntro:
       'Fuera de la aplicación, un recordatorio solo dice “You have a reminder in Twofold” (tienes un recordatorio en Twofold).',

@@ -202,6 +202,23 @@ function Editor({ current }: { current: ReminderSettings }) {
             ) : null}
           </div>
         ) : null}
+        <Check
+          id="reminder-plan-review"
+          label={t('reminders.planReview')}
+          hint={t('reminders.planReviewHint')}
+          checked={values.planReview.enabled}
+          onChange={(enabled) => set('planReview', { ...values.planReview, enabled })}
+        />
+        {values.planReview.enabled ? (
+          <TextField
+            label={t('reminders.planReviewTime')}
+            name="planReviewTime"
+            type="time"
+            value={values.planReview.time}
+            error={timeError('planReview')}
+            onChange={(event) => set('planReview', { ...values.planReview, time: event.target.value })}
+          />
+        ) : null}
         <p className="muted">{t('reminders.later')}</p>
       </fieldset>
 
