@@ -10,7 +10,7 @@
  * temporary folder, never the shared server) under one running server process, which must answer
  * 503 while it is down and serve again without a restart once it is back, losing no write
  * answered 2xx (server/test/durability/pg-stop-harness.ts). Needs the PostgreSQL server binaries
- * (PG_BIN_DIR, default /usr/lib/postgresql/15/bin).
+ * (PG_BIN_DIR, default the newest /usr/lib/postgresql/<version>/bin).
  *
  * Default: both modes, 50 cycles each (the nightly run); CI uses --cycles 3. Exits 1 on any loss
  * or error. The figures go to artifacts/durability.json.

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -26,7 +26,19 @@ export interface ThrowawayCluster {
   destroy(): Promise<void>;
 }
 
-export const postgresBinDir = process.env['PG_BIN_DIR'] ?? '/usr/lib/postgresql/15/bin';
+/** PG_BIN_DIR, else the newest Debian/Ubuntu install (/usr/lib/postgresql/<version>/bin). */
+export const postgresBinDir = process.env['PG_BIN_DIR'] ?? newestDebianBinDir() ?? '/usr/lib/postgresql/15/bin';
+
+function newestDebianBinDir(): string | null {
+  const root = '/usr/lib/postgresql';
+  if (!existsSync(root)) {
+    return null;
+  }
+  const versions = readdirSync(root)
+    .filter((name) => /^\d+$/.test(name) && existsSync(join(root, name, 'bin', 'initdb')))
+    .sort((x, y) => Number(y) - Number(x));
+  return versions[0] ? join(root, versions[0], 'bin') : null;
+}
 
 export function hasPostgresBinaries(): boolean {
   return existsSync(join(postgresBinDir, 'initdb')) && existsSync(join(postgresBinDir, 'pg_ctl'));
