@@ -283,9 +283,10 @@ function mayUse(actor: Person | null, row: Row, slot: Slot, value: string): bool
   if (row.url === '/api/people/:partnerId/journal') {
     return relationOf(world, actor, value) === 'clinician';
   }
-  if (row.url.startsWith('/api/people/:partnerId/lapses')) {
-    // Lapse reports are told one by one: the partner and the owner's clinicians may ask (and get
-    // only what was told to them; the world tells none), anyone else gets 404.
+  if (row.url === '/api/people/:partnerId/lapses') {
+    // Lapse reports are told one by one: the partner and the owner's clinicians may ask for the list
+    // (and get only what was told to them; the world tells none), anyone else gets 404. One report
+    // (its id is none of the world's) answers 404 to everyone, as the rule below expects.
     const relation = relationOf(world, actor, value);
     return relation === 'partner' || relation === 'clinician';
   }
