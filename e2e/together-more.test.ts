@@ -3,6 +3,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { startTwofold, type RunningTwofold } from './support/server';
 import { signUp } from './support/sign-up';
 import { checkPage, launchBrowser, newPhone } from './support/browser';
+import { enableTwoFactor } from './support/two-factor';
 
 /**
  * More of Together on two phones: Alex states a boundary and Blake acknowledges it; the
@@ -137,5 +138,81 @@ describe('together, more', () => {
     await blakeActivity.getByText('Alex: 4 of 5.').waitFor(live);
     await checkPage(alex, 'together-more-03-alex-future');
     await checkPage(blake, 'together-more-04-blake-future');
+  });
+
+  it('the care team sees the joint work only while both partners share it with them', async () => {
+    const admin = await newPhone(browser, twofold.url);
+    await admin.goto('/signup');
+    await signUp(twofold, admin, 'Casey', 'casey@example.org');
+    await enableTwoFactor(admin);
+    await admin.goto('/programs/new');
+    await admin.getByLabel('Program name').fill('Riverside Couples Recovery');
+    await admin.getByRole('button', { name: 'Create program' }).click();
+    await admin.waitForURL(/\/programs\/[0-9a-f-]{36}$/);
+    const programPath = new URL(admin.url()).pathname;
+    await admin.getByRole('button', { name: 'Make a clinician invite link' }).click();
+    const clinicianInvite = await admin.getByLabel('Invite link').inputValue();
+    const clinician = await newPhone(browser, twofold.url);
+    await clinician.goto(new URL(clinicianInvite).pathname);
+    await signUp(twofold, clinician, 'Dr Lee', 'lee@example.org');
+    await clinician.getByRole('button', { name: 'Accept the invite' }).click();
+    await clinician.getByText(/You joined/).waitFor();
+    await enableTwoFactor(clinician);
+    await clinician.goto(programPath);
+    await clinician.getByRole('button', { name: 'Make a couple invite link' }).click();
+    const programInvite = await clinician.getByLabel('Invite link').inputValue();
+
+    const alex = await newPhone(browser, twofold.url);
+    const blake = await newPhone(browser, twofold.url);
+    await alex.goto('/signup');
+    await signUp(twofold, alex, 'Alex', 'alex2@example.org');
+    await alex.goto('/us');
+    await alex.getByRole('button', { name: 'Create our couple space' }).click();
+    await alex.getByRole('button', { name: 'Make an invite link' }).click();
+    const coupleInvite = await alex.getByLabel('Invite link').inputValue();
+    await blake.goto(new URL(coupleInvite).pathname);
+    await signUp(twofold, blake, 'Blake', 'blake2@example.org');
+    await blake.getByRole('button', { name: 'Accept the invite' }).click();
+    await blake.getByText('You joined the couple space.').waitFor();
+    await alex.goto(new URL(programInvite).pathname);
+    await alex.getByRole('button', { name: 'Accept the invite' }).click();
+    await alex.getByRole('link', { name: 'Go to our couple space' }).first().waitFor();
+    await blake.goto('/us');
+    await blake.getByRole('button', { name: 'Join Riverside Couples Recovery for myself' }).click();
+    await blake.getByText('You are enrolled in Riverside Couples Recovery.').waitFor();
+    await answerSafetyScreen(alex);
+    await answerSafetyScreen(blake);
+    await alex.goto('/us/accountability');
+    const boundaries = alex.getByRole('region', { name: 'Boundaries' });
+    await boundaries.getByLabel('My boundary, in my words').fill('I need a quiet hour after work');
+    await boundaries.getByRole('button', { name: 'State this boundary' }).click();
+    await boundaries.getByText('waiting for Blake to respond', { exact: false }).waitFor();
+
+    // Only Alex shares the joint work with the care team: the clinician sees nothing yet.
+    const shareTogether = async (page: Page, audience: 'My care team' | 'Only me') => {
+      await page.goto('/sharing');
+      const card = page.getByRole('region', { name: 'Our shared work as a couple' });
+      await card
+        .locator('label')
+        .filter({ hasText: new RegExp(`^\\s*${audience}`) })
+        .click();
+      await page.getByText(/^Saved\. Now visible to/).waitFor();
+    };
+    await shareTogether(alex, 'My care team');
+    await clinician.goto(programPath);
+    await clinician.getByRole('link', { name: 'Joint work of Alex & Blake' }).click();
+    await clinician.getByRole('heading', { name: 'Joint work', level: 1 }).waitFor();
+    await clinician.getByText('Nothing to show: both partners must share', { exact: false }).waitFor();
+
+    // Both share it: the clinician reads it; Blake takes it back: closed at the next load.
+    await shareTogether(blake, 'My care team');
+    await clinician.reload();
+    await clinician.getByText('I need a quiet hour after work').waitFor();
+    await clinician.getByText('No contract written yet.').waitFor();
+    await checkPage(clinician, 'together-more-05-clinician-joint-work');
+    await shareTogether(blake, 'Only me');
+    await clinician.reload();
+    await clinician.getByText('Nothing to show: both partners must share', { exact: false }).waitFor();
+    expect(await clinician.getByText('I need a quiet hour after work').count()).toBe(0);
   });
 });
