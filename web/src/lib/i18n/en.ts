@@ -1642,6 +1642,7 @@ export const en = {
       medication: 'medication: {{medication}}',
       meetings: 'meetings: {{meetings}}',
       trust: 'Trust Discussion',
+      noCalendar: 'The calendar starts on the day both partners first sign their Recovery Contract.',
       adherence: '{{from}} – {{to}}: {{done}} done, {{partly}} partly, {{missed}} missed, {{pending}} still going on.',
       streaks: 'Current streak {{current}} days, best {{best}} days.',
       commitments: 'Commitments and follow-through',

@@ -1616,6 +1616,7 @@ export const es: Translation = {
       medication: 'medicamento: {{medication}}',
       meetings: 'reuniones: {{meetings}}',
       trust: 'Charla de confianza',
+      noCalendar: 'El calendario empieza el día en que ambos firman por primera vez su Contrato de Recuperación.',
       adherence: '{{from}} – {{to}}: {{done}} hechas, {{partly}} en parte, {{missed}} perdidas, {{pending}} en curso.',
       streaks: 'Racha actual {{current}} días, mejor racha {{best}} días.',
       commitments: 'Compromisos y cumplimiento',

@@ -93,4 +93,17 @@ describe('care team: a couple’s joint work', () => {
     renderApp(`/programs/${ids.program}/couples/${ids.couple}/together`);
     expect(await screen.findByText(/both partners must share their joint work with the care team/)).toBeTruthy();
   });
+
+  it('says when the Trust Discussion calendar has not started (no contract signed by both yet)', async () => {
+    const none = {
+      ...work,
+      contract: { status: 'none', active: null, latest: null },
+      trustDiscussion: { ...work.trustDiscussion, start: null },
+    };
+    mockServer({ 'GET /api/me': () => ({ status: 200, body: alexMe }), [`GET ${url}`]: () => ({ status: 200, body: none }) });
+    renderApp(`/programs/${ids.program}/couples/${ids.couple}/together`);
+    expect(await screen.findByText('No contract written yet.')).toBeTruthy();
+    expect(screen.getByText('The calendar starts on the day both partners first sign their Recovery Contract.')).toBeTruthy();
+    expect(screen.queryByText(/still going on/)).toBeNull();
+  });
 });

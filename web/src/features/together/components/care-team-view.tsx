@@ -57,17 +57,23 @@ export function CareTeamJointWorkView({ programId, coupleId }: { programId: stri
         ) : null}
       </Section>
       <Section title={t('together.careTeam.trust')} id="care-trust">
-        <p>
-          {t('together.careTeam.adherence', {
-            from: day(data.trustDiscussion.from),
-            to: day(data.trustDiscussion.to),
-            done: counts.done,
-            partly: counts.partly,
-            missed: counts.missed,
-            pending: counts.pending,
-          })}
-        </p>
-        <p>{t('together.careTeam.streaks', { current: streak.current, best: streak.best })}</p>
+        {data.trustDiscussion.start === null ? (
+          <p>{t('together.careTeam.noCalendar')}</p>
+        ) : (
+          <>
+            <p>
+              {t('together.careTeam.adherence', {
+                from: day(data.trustDiscussion.from),
+                to: day(data.trustDiscussion.to),
+                done: counts.done,
+                partly: counts.partly,
+                missed: counts.missed,
+                pending: counts.pending,
+              })}
+            </p>
+            <p>{t('together.careTeam.streaks', { current: streak.current, best: streak.best })}</p>
+          </>
+        )}
       </Section>
       <Section title={t('together.careTeam.commitments')} id="care-commitments">
         <ul>
