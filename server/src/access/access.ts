@@ -207,7 +207,9 @@ export function isToldTo(relation: Relation, viewerId: string, told: ToldTo): bo
  * right now (owner, current partner, clinician of an accepted enrollment) — anyone else gets
  * `not-found` — and passes it to `read`, which must return only entries told to this viewer
  * (filter with `isToldTo`'s rule in SQL), or `undefined` for "nothing here" (404, like absence).
- * A read by anyone but the owner is appended to the audit trail in the same transaction.
+ * A read by anyone but the owner that discloses something (`isDisclosure`, e.g. a non-empty list)
+ * is appended to the audit trail in the same transaction: an empty list tells nothing, and the
+ * owner's access log is not filled with reads of nothing each time the partner opens a screen.
  */
 export async function readToldEntries<T>(
   db: Db,
@@ -215,6 +217,7 @@ export async function readToldEntries<T>(
   ownerId: string,
   kind: DataKind,
   read: (tx: DbOrTx, decision: ReadDecision) => Promise<T | undefined>,
+  isDisclosure: (result: T) => boolean = () => true,
 ): Promise<T> {
   if (!hasToldEntries(kind)) {
     throw new DomainError('not-found', 'Nothing to show here.');
@@ -235,6 +238,9 @@ export async function readToldEntries<T>(
     const result = await read(tx, decision);
     if (result === undefined) {
       throw new DomainError('not-found', 'Nothing to show here.');
+    }
+    if (!isDisclosure(result)) {
+      return result;
     }
     await appendAuditEntry(
       tx,

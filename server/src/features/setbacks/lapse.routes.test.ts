@@ -124,6 +124,8 @@ describe('lapse report: the partner as adversary', () => {
     expect(untold.status).toBe(404);
     expect({ ...untold.body, instance: null }).toEqual({ ...missing.body, instance: null });
     expect((await b.get(`/api/people/${a.userId}/lapses`)).body).toEqual({ lapses: [] });
+    // Nothing was disclosed: nothing is audited (the owner's access log shows no reads of nothing).
+    expect(await auditRows(a.userId!)).toEqual([]);
     expect(JSON.stringify((await b.get(`/api/people/${a.userId}/recovery-summary`)).body)).not.toContain('2026-06-10');
 
     // Told: at once, with the words; but never whom else it was told to, nor the reflection.
@@ -132,6 +134,10 @@ describe('lapse report: the partner as adversary', () => {
     expect(told.status).toBe(200);
     expect(told.body).toMatchObject({ whatHappened: secret, told: null, reflection: null, reflectionDue: false, can: { edit: false } });
     expect((await b.get(`/api/people/${a.userId}/lapses`)).body.lapses).toHaveLength(1);
+    expect(await auditRows(a.userId!)).toEqual([
+      { actorId: b.userId, kind: 'lapses', relation: 'partner' },
+      { actorId: b.userId, kind: 'lapses', relation: 'partner' },
+    ]);
     const events = await t.database.db.selectFrom('coupleEvents').select(['type', 'data']).where('type', 'like', 'lapse.%').execute();
     expect(events.map((event) => event.type)).toContain('lapse.told');
     expect(JSON.stringify(events)).not.toContain('bottle');

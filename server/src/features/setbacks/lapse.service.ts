@@ -262,19 +262,26 @@ function toldToViewer(decision: ReadDecision, viewerId: string) {
   }
 }
 
-/** Reports of `ownerId` the actor may read: told to them (partner by name, or care team), audited. */
+/** Reports of `ownerId` the actor may read: told to them (partner by name, or care team); audited when there are any. */
 export async function findLapsesToldTo(db: Db, cipher: Cipher, actor: Actor, ownerId: string): Promise<Lapse[]> {
-  return readToldEntries(db, actor, ownerId, 'lapses', async (tx, decision) => {
-    const rows = await tx
-      .selectFrom('lapseReports')
-      .selectAll()
-      .where('ownerId', '=', ownerId)
-      .where(toldToViewer(decision, actor.userId))
-      .orderBy('localDate', 'desc')
-      .orderBy('localTime', 'desc')
-      .execute();
-    return rows.map((row) => toLapse(row, cipher, decision));
-  });
+  return readToldEntries(
+    db,
+    actor,
+    ownerId,
+    'lapses',
+    async (tx, decision) => {
+      const rows = await tx
+        .selectFrom('lapseReports')
+        .selectAll()
+        .where('ownerId', '=', ownerId)
+        .where(toldToViewer(decision, actor.userId))
+        .orderBy('localDate', 'desc')
+        .orderBy('localTime', 'desc')
+        .execute();
+      return rows.map((row) => toLapse(row, cipher, decision));
+    },
+    (lapses) => lapses.length > 0,
+  );
 }
 
 /** One report of `ownerId`, when told to the actor; otherwise `not-found`, exactly like a missing one. */
