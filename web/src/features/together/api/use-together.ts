@@ -266,13 +266,44 @@ export function useAddMilestone() {
   });
 }
 
-export function useTickMilestone() {
+/**
+ * Either partner ticks a milestone. The box follows the tap at once (shown as mine until the
+ * server answers with who ticked it first); a refused tap puts it back.
+ */
+export function useTickMilestone(myId: string) {
   const queryClient = useQueryClient();
+  const key = ['together', 'goals'];
   return useMutation({
     mutationFn: ({ goalId, milestoneId, done }: { goalId: string; milestoneId: string; done: boolean }) =>
       api.put<CoupleGoal>(`/api/couple/goals/${encodeURIComponent(goalId)}/milestones/${encodeURIComponent(milestoneId)}/done`, { done }),
+    onMutate: async ({ goalId, milestoneId, done }) => {
+      await queryClient.cancelQueries({ queryKey: key });
+      const before = queryClient.getQueryData<{ goals: CoupleGoal[] }>(key);
+      if (before) {
+        queryClient.setQueryData<{ goals: CoupleGoal[] }>(key, {
+          goals: before.goals.map((goal) =>
+            goal.id !== goalId
+              ? goal
+              : {
+                  ...goal,
+                  milestones: goal.milestones.map((m) =>
+                    m.id !== milestoneId || (m.doneAt !== null) === done
+                      ? m
+                      : { ...m, doneAt: done ? new Date().toISOString() : null, doneBy: done ? myId : null },
+                  ),
+                },
+          ),
+        });
+      }
+      return { before };
+    },
+    onError: (_error, _input, context) => {
+      if (context?.before) {
+        queryClient.setQueryData(key, context.before);
+      }
+    },
     onSettled: () => {
-      void queryClient.invalidateQueries({ queryKey: ['together', 'goals'] });
+      void queryClient.invalidateQueries({ queryKey: key });
       void queryClient.invalidateQueries({ queryKey: ['together', 'celebrations'] });
     },
   });

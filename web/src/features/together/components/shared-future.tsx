@@ -165,7 +165,7 @@ function AddMilestone({ goal }: { goal: CoupleGoal }) {
 
 function GoalItem({ goal, people }: { goal: CoupleGoal; people: CouplePeople }) {
   const { t, i18n } = useTranslation();
-  const tick = useTickMilestone();
+  const tick = useTickMilestone(people.me.id);
   const remove = useDeleteCoupleGoal();
   const problemText = useProblemText();
   const [editing, setEditing] = useState(false);

@@ -156,3 +156,27 @@ describe('together: boundaries', () => {
     expect(within(later).queryByText(/Time to look at this boundary again/)).toBeNull();
   });
 });
+
+describe('together: ticking a milestone', () => {
+  it('follows the tap at once, and puts the box back when the server refuses', async () => {
+    const milestoneId = '99999999-9999-4999-8999-999999999995';
+    base({
+      'GET /api/couple/goals': () => ({
+        status: 200,
+        body: { goals: [goal(ids.blake, [{ id: milestoneId, title: 'Save $300', addedBy: null }])] },
+      }),
+      'GET /api/couple/celebrations': () => ({ status: 200, body: { celebrations: [] } }),
+      'GET /api/couple/activities': () => ({ status: 200, body: { activities: [] } }),
+      'PUT /api/couple/goals/:id/milestones/:milestoneId/done': () => ({
+        status: 409,
+        body: { type: 'about:blank', title: 'Joint features are closed.', status: 409, code: 'joint-features-closed' },
+      }),
+    });
+    renderApp('/us/future');
+    const box = await screen.findByRole('checkbox', { name: 'Save $300' });
+    expect((box as HTMLInputElement).checked).toBe(false);
+    await userEvent.click(box);
+    expect(await screen.findByRole('alert')).toBeTruthy();
+    expect((screen.getByRole('checkbox', { name: 'Save $300' }) as HTMLInputElement).checked).toBe(false);
+  });
+});
