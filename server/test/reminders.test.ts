@@ -4,6 +4,7 @@ import { instrumentIds } from '@twofold/core/assessments/instruments';
 import { defaultReminderSettings, type ReminderSettingsInput } from '@twofold/core/reminders/reminder.schemas';
 import { allowedReminderTexts } from '@twofold/core/reminders/reminder-messages';
 import { clock } from '../src/platform/local-date';
+import { ConfigError, loadConfig } from '../src/platform/config';
 import { deliverSend, sweepReminders, type SendJob } from '../src/features/reminders/reminders.service';
 import { createCapturingPushSender } from '../src/features/reminders/push-sender';
 import { buildTestApp, newPerson, type TestApp, type TestClient } from './test-app';
@@ -299,4 +300,19 @@ describe('the job queue on this database', () => {
       await running.close();
     }
   }, 40_000);
+});
+
+describe('reminder configuration', () => {
+  const publicKey = 'B'.repeat(87);
+  const privateKey = 'A'.repeat(43);
+
+  it('runs the jobs every minute by default, none in tests unless asked, and push only with both VAPID keys', () => {
+    expect(loadConfig({ NODE_ENV: 'development' }).reminders).toEqual({ sweepSeconds: 60, vapid: null });
+    expect(loadConfig({ NODE_ENV: 'test' }).reminders.sweepSeconds).toBe(0);
+    expect(loadConfig({ NODE_ENV: 'test', REMINDERS_SWEEP_SECONDS: '1' }).reminders.sweepSeconds).toBe(1);
+    const keys = { VAPID_PUBLIC_KEY: publicKey, VAPID_PRIVATE_KEY: privateKey, VAPID_SUBJECT: 'mailto:ops@example.org' };
+    expect(loadConfig(keys).reminders.vapid).toEqual({ publicKey, privateKey, subject: 'mailto:ops@example.org' });
+    expect(() => loadConfig({ VAPID_PUBLIC_KEY: publicKey })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...keys, VAPID_SUBJECT: 'ops@example.org' })).toThrow(ConfigError);
+  });
 });
