@@ -86,3 +86,17 @@ export const alexMe = {
   coupleId: ids.couple,
   staff: [],
 };
+
+/** Alex and Blake's couple space as `GET /api/couple` answers Alex. */
+export const alexAndBlake = {
+  id: ids.couple,
+  createdAt: '2026-11-20T09:00:00.000Z',
+  partners: [
+    { id: ids.alex, displayName: 'Alex', isMe: true, joinedAt: '2026-11-20T09:00:00.000Z' },
+    { id: ids.blake, displayName: 'Blake', isMe: false, joinedAt: '2026-11-21T09:00:00.000Z' },
+  ],
+  pendingInvite: null,
+  programs: [],
+  notices: [],
+  can: { invite: false, leave: true },
+};

@@ -3,7 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { instruments } from '@twofold/core/assessments/instruments';
 import { crisisResourcesByRegion } from '@twofold/core/crisis/crisis-resources';
-import { alexMe, ids, mockServer, problem } from '../../test/mock-server';
+import { alexMe, ids, mockServer, problem, alexAndBlake as couple } from '../../test/mock-server';
 import { renderApp } from '../../test/render-app';
 import { changeLocale } from '../../lib/i18n';
 
@@ -11,19 +11,6 @@ const alertId = '88888888-8888-4888-8888-888888888888';
 const us = crisisResourcesByRegion['US'] ?? [];
 // What GET /api/assessments/instruments serves; this deployment switched DAST-10 off.
 const offered = { instruments: Object.values(instruments).filter((instrument) => instrument.id !== 'dast-10'), ptsdCutoff: 3 };
-
-const couple = {
-  id: ids.couple,
-  createdAt: '2026-11-20T09:00:00.000Z',
-  partners: [
-    { id: ids.alex, displayName: 'Alex', isMe: true, joinedAt: '2026-11-20T09:00:00.000Z' },
-    { id: ids.blake, displayName: 'Blake', isMe: false, joinedAt: '2026-11-21T09:00:00.000Z' },
-  ],
-  pendingInvite: null,
-  programs: [],
-  notices: [],
-  can: { invite: false, leave: true },
-};
 
 function phqResult(total: number, date: string, bandId: string) {
   return {

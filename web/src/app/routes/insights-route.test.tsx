@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
-import { alexMe, ids, mockServer, problem } from '../../test/mock-server';
+import { alexMe, ids, mockServer, problem, alexAndBlake as couple } from '../../test/mock-server';
 import { renderApp } from '../../test/render-app';
-
-const couple = {
-  id: ids.couple,
-  createdAt: '2026-11-20T09:00:00.000Z',
-  partners: [
-    { id: ids.alex, displayName: 'Alex', isMe: true, joinedAt: '2026-11-20T09:00:00.000Z' },
-    { id: ids.blake, displayName: 'Blake', isMe: false, joinedAt: '2026-11-21T09:00:00.000Z' },
-  ],
-  pendingInvite: null,
-  programs: [],
-  notices: [],
-  can: { invite: false, leave: true },
-};
 
 const estimate = (value: number, lower: number, upper: number) => ({
   estimate: value,

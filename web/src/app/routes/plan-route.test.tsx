@@ -5,24 +5,12 @@ import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import type { Plan, PlanVersion } from '@twofold/core/setbacks/plan.schemas';
 import { planProposalLink } from '../../features/setbacks/plan-link';
-import { alexMe, ids, mockServer } from '../../test/mock-server';
+import { alexMe, ids, mockServer, alexAndBlake as couple } from '../../test/mock-server';
 import { renderApp } from '../../test/render-app';
 import { Providers } from '../providers';
 import { createQueryClient } from '../query-client';
 import { routes } from '../routes';
 
-const couple = {
-  id: ids.couple,
-  createdAt: '2026-11-20T09:00:00.000Z',
-  partners: [
-    { id: ids.alex, displayName: 'Alex', isMe: true, joinedAt: '2026-11-20T09:00:00.000Z' },
-    { id: ids.blake, displayName: 'Blake', isMe: false, joinedAt: '2026-11-21T09:00:00.000Z' },
-  ],
-  pendingInvite: null,
-  programs: [],
-  notices: [],
-  can: { invite: false, leave: true },
-};
 const versionId = '77777777-7777-4777-8777-777777777777';
 
 function version(signatures: string[]): PlanVersion {

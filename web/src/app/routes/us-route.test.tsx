@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { alexMe, ids, mockServer, problem } from '../../test/mock-server';
+import { alexMe, ids, mockServer, problem, alexAndBlake as couple } from '../../test/mock-server';
 import { renderApp } from '../../test/render-app';
-
-const couple = {
-  id: ids.couple,
-  createdAt: '2026-11-20T09:00:00.000Z',
-  partners: [
-    { id: ids.alex, displayName: 'Alex', isMe: true, joinedAt: '2026-11-20T09:00:00.000Z' },
-    { id: ids.blake, displayName: 'Blake', isMe: false, joinedAt: '2026-11-21T09:00:00.000Z' },
-  ],
-  pendingInvite: null,
-  programs: [],
-  notices: [],
-  can: { invite: false, leave: true },
-};
 
 describe('us page', () => {
   it('says only "hasn\'t shared this with you" when the partner\'s preferences answer 404', async () => {
