@@ -28,9 +28,8 @@ export function deviceToday(): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-export function formatDay(date: string, locale: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'full' }): string {
-  return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
-}
+// A person's calendar day in their language: one definition for the whole web app.
+export { formatDay } from '../../lib/format';
 
 export function formatMonth(month: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
