@@ -149,4 +149,72 @@ describe('program page', () => {
       requests.filter((request) => request.path === `/api/programs/${ids.program}/people/${ids.alex}/safety-screen/reopen`),
     ).toHaveLength(1);
   });
+
+  it('shows a clinician the lapse reports a person told the care team, and nothing for a person who told none', async () => {
+    const { requests } = mockServer({
+      'GET /api/me': () => ({
+        status: 200,
+        body: { ...alexMe, coupleId: null, staff: [{ programId: ids.program, programName: program.name, role: 'clinician' }] },
+      }),
+      'GET /api/programs/:id': () => ({
+        status: 200,
+        body: { ...program, myRole: 'clinician', can: { inviteClinician: false, inviteCouple: true, viewCaseload: true } },
+      }),
+      'GET /api/programs/:id/caseload': () => ({
+        status: 200,
+        body: {
+          couples: [
+            {
+              coupleId: ids.couple,
+              partners: [
+                { id: ids.alex, displayName: 'Alex', enrollment: 'accepted' },
+                { id: ids.blake, displayName: 'Blake', enrollment: 'accepted' },
+              ],
+            },
+          ],
+        },
+      }),
+      'GET /api/programs/:id/alerts': () => ({ status: 200, body: { alerts: [] } }),
+      'GET /api/people/:partnerId/lapses': (_request, params) => ({
+        status: 200,
+        body: {
+          lapses:
+            params['partnerId'] === ids.alex
+              ? [
+                  {
+                    id: ids.invite,
+                    ownerId: ids.alex,
+                    date: '2026-11-22',
+                    time: '21:30',
+                    timeZone: 'America/Chicago',
+                    substances: ['alcohol'],
+                    whatHappened: 'Two drinks after the argument.',
+                    triggers: [],
+                    warningSigns: [],
+                    whatIDidAfter: 'Called my sponsor.',
+                    told: null,
+                    reflection: null,
+                    reflectionDue: false,
+                    createdAt: '2026-11-23T09:00:00.000Z',
+                    can: { edit: false },
+                  },
+                ]
+              : [],
+        },
+      }),
+    });
+    renderApp(`/programs/${ids.program}`);
+    const caseload = await screen.findByRole('region', { name: 'Caseload' });
+    const told = await within(caseload).findByRole('region', { name: 'Alex told you about a lapse' });
+    expect(within(told).getByText('Two drinks after the argument.')).toBeTruthy();
+    expect(within(told).getByText('Afterwards: Called my sponsor.')).toBeTruthy();
+    expect(within(told).getByText(/Their partner is not told that you know; follow up with Alex alone\./)).toBeTruthy();
+    expect(within(caseload).queryByRole('region', { name: 'Blake told you about a lapse' })).toBeNull();
+    expect(
+      requests
+        .filter((request) => request.path.endsWith('/lapses'))
+        .map((request) => request.path)
+        .sort(),
+    ).toEqual([`/api/people/${ids.alex}/lapses`, `/api/people/${ids.blake}/lapses`].sort());
+  });
 });

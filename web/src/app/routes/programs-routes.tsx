@@ -5,6 +5,7 @@ import { Page } from '../../components/ui/page';
 import { CreateProgramForm } from '../../features/programs/components/create-program-form';
 import { ProgramOverview } from '../../features/programs/components/program-overview';
 import { useProgram } from '../../features/programs/api/use-programs';
+import { PartnerToldLapses } from '../../features/setbacks/struggling-cards';
 
 export function NewProgramRoute() {
   const { t } = useTranslation();
@@ -36,7 +37,10 @@ export function ProgramRoute() {
   }
   return (
     <Page title={program.data.name}>
-      <ProgramOverview program={program.data} />
+      <ProgramOverview
+        program={program.data}
+        personDetails={(person) => <PartnerToldLapses partnerId={person.id} partnerName={person.displayName} reader="care-team" />}
+      />
     </Page>
   );
 }

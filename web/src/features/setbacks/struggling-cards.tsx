@@ -91,8 +91,19 @@ export function PartnerStrugglingNotes() {
   );
 }
 
-/** Lapse reports my partner chose to tell me about: their words, met with care (never shown unless told). */
-export function PartnerToldLapses({ partnerId, partnerName }: { partnerId: string; partnerName: string }) {
+/**
+ * Lapse reports a person chose to tell me about, as their partner or their care team: their words,
+ * met with care (never shown unless told).
+ */
+export function PartnerToldLapses({
+  partnerId,
+  partnerName,
+  reader = 'partner',
+}: {
+  partnerId: string;
+  partnerName: string;
+  reader?: 'partner' | 'care-team';
+}) {
   const { t, i18n } = useTranslation();
   const lapses = usePartnerLapses(partnerId);
   const list = lapses.data ?? [];
@@ -100,7 +111,7 @@ export function PartnerToldLapses({ partnerId, partnerName }: { partnerId: strin
     return null;
   }
   return (
-    <Section title={t('setbacks.told.title', { name: partnerName })} id="told-lapses">
+    <Section title={t('setbacks.told.title', { name: partnerName })} id={reader === 'partner' ? 'told-lapses' : `told-lapses-${partnerId}`}>
       <p>{t('setbacks.told.intro', { name: partnerName })}</p>
       <ul className="link-list">
         {list.map((lapse) => (
@@ -113,7 +124,7 @@ export function PartnerToldLapses({ partnerId, partnerName }: { partnerId: strin
           </li>
         ))}
       </ul>
-      <p className="muted">{t('setbacks.told.guide')}</p>
+      <p className="muted">{reader === 'partner' ? t('setbacks.told.guide') : t('setbacks.told.guideCareTeam', { name: partnerName })}</p>
     </Section>
   );
 }

@@ -2154,6 +2154,8 @@ export const en = {
       when: '{{date}}, {{time}}',
       after: 'Afterwards: {{text}}',
       guide: 'A calm, caring answer helps most. Thank them for telling you; your plan’s agreed steps are in the Recovery Plan.',
+      guideCareTeam:
+        '{{name}} told their care team, for their treatment. Their partner is not told that you know; follow up with {{name}} alone.',
     },
   },
 } as const;

@@ -365,7 +365,7 @@ export const es: Translation = {
       },
       insights: {
         label: 'Patrones de nuestros días',
-        help: 'Sus valoraciones diarias (ánimo, ganas, estrés, cercanía, conflicto; nunca notas ni consumo) en los patrones de la pareja, y sus propios patrones.',
+        help: 'Tus valoraciones diarias (ánimo, ganas, estrés, cercanía, conflicto; nunca notas ni consumo) en los patrones de la pareja, y tus propios patrones.',
       },
       checkins: { label: 'Registros diarios', help: 'Ánimo, ganas de consumir, consumo, sueño, estrés y cómo fue el día entre ustedes.' },
       milestones: { label: 'Logros y días sin consumo', help: 'Tus contadores de días y los logros que alcanzaste.' },
@@ -921,16 +921,16 @@ export const es: Translation = {
   insights: {
     title: 'Cómo van nuestros días juntos',
     intro:
-      'Patrones en sus propios registros diarios: qué tendió a ir con qué, para usted y entre ustedes dos. Son asociaciones en sus días, no causas, y nunca un diagnóstico.',
-    mineTitle: 'Para usted',
+      'Patrones en tus propios registros diarios: qué tendió a ir con qué, para ti y entre ustedes dos. Son asociaciones en tus días, no causas, y nunca un diagnóstico.',
+    mineTitle: 'Para ti',
     partnerTitle: 'Para {{partner}}',
-    yourPartner: 'su pareja',
+    yourPartner: 'tu pareja',
     sharingNote:
-      'Los días de {{partner}} cuentan aquí solo mientras {{partner}} comparta sus patrones con usted, y los suyos cuentan en los de su pareja solo mientras usted los comparta.',
-    sharingNoteAlone: 'Esto usa sus propios días. Cuando su pareja se una, sus días contarán aquí solo mientras le comparta sus patrones.',
+      'Los días de {{partner}} cuentan aquí solo mientras {{partner}} comparta sus patrones contigo, y los tuyos cuentan en los de tu pareja solo mientras tú los compartas.',
+    sharingNoteAlone: 'Esto usa tus propios días. Cuando tu pareja se una, sus días contarán aquí solo mientras te comparta sus patrones.',
     changeSharing: 'Cambiar lo que comparto',
-    partnerNotShared: '{{partner}} no comparte sus patrones con usted. Es su decisión.',
-    partnerNotIncluded: 'Sin los días de {{partner}}: esto mira solo sus propios días.',
+    partnerNotShared: '{{partner}} no comparte sus patrones contigo. Es su decisión.',
+    partnerNotIncluded: 'Sin los días de {{partner}}: esto mira solo tus propios días.',
     days_one: 'A partir de {{count}} día.',
     days_other: 'A partir de {{count}} días.',
     higher: 'unos {{amount}} puntos más arriba en promedio.',
@@ -938,58 +938,59 @@ export const es: Translation = {
     noClearDifference: 'en un nivel parecido, sin una diferencia clara por ahora.',
     interval: '(intervalo del 95 %: {{lower}} a {{upper}} puntos.)',
     status: {
-      'not-enough-days': 'Aún no hay suficientes días: {{days}} de los {{needed}} que se necesitan. Siga registrando sus días y aparecerá.',
+      'not-enough-days':
+        'Aún no hay suficientes días: {{days}} de los {{needed}} que se necesitan. Sigue registrando tus días y aparecerá.',
       'not-enough-events': 'Aún no hay suficientes días de cada tipo para comparar ({{events}} de {{needed}}).',
       'no-variation': 'Las respuestas aún no han variado lo suficiente para comparar.',
     },
     questions: {
       'conflict-next-day-craving': {
         title: 'Conflicto y ganas de consumir al día siguiente',
-        actor_self: 'Al día siguiente de un día que usted marcó con conflicto alto, sus ganas de consumir estuvieron',
+        actor_self: 'Al día siguiente de un día que marcaste con conflicto alto, tus ganas de consumir estuvieron',
         actor_other: 'Al día siguiente de un día que {{subject}} marcó con conflicto alto, las ganas de consumir de {{subject}} estuvieron',
-        partner_self: 'Al día siguiente de un día que {{partner}} marcó con conflicto alto, sus ganas de consumir estuvieron',
+        partner_self: 'Al día siguiente de un día que {{partner}} marcó con conflicto alto, tus ganas de consumir estuvieron',
         partner_other:
           'Al día siguiente de un día que {{partner}} marcó con conflicto alto, las ganas de consumir de {{subject}} estuvieron',
       },
       'stress-next-day-craving': {
         title: 'Estrés y ganas de consumir al día siguiente',
-        actor_self: 'Por cada punto más de estrés que usted marcó, sus ganas de consumir al día siguiente estuvieron',
+        actor_self: 'Por cada punto más de estrés que marcaste, tus ganas de consumir al día siguiente estuvieron',
         actor_other: 'Por cada punto más de estrés que {{subject}} marcó, las ganas de consumir de {{subject}} al día siguiente estuvieron',
-        partner_self: 'Por cada punto más de estrés que {{partner}} marcó, sus ganas de consumir al día siguiente estuvieron',
+        partner_self: 'Por cada punto más de estrés que {{partner}} marcó, tus ganas de consumir al día siguiente estuvieron',
         partner_other:
           'Por cada punto más de estrés que {{partner}} marcó, las ganas de consumir de {{subject}} al día siguiente estuvieron',
       },
       'closeness-same-day-mood': {
         title: 'Cercanía y estado de ánimo',
-        actor_self: 'Los días en que usted se sintió un punto más cerca, su estado de ánimo ese día estuvo',
+        actor_self: 'Los días en que te sentiste un punto más cerca, tu estado de ánimo ese día estuvo',
         actor_other: 'Los días en que {{subject}} se sintió un punto más cerca, el estado de ánimo de {{subject}} ese día estuvo',
-        partner_self: 'Los días en que {{partner}} se sintió un punto más cerca, su estado de ánimo ese día estuvo',
+        partner_self: 'Los días en que {{partner}} se sintió un punto más cerca, tu estado de ánimo ese día estuvo',
         partner_other: 'Los días en que {{partner}} se sintió un punto más cerca, el estado de ánimo de {{subject}} ese día estuvo',
       },
     },
     chart: {
       title: 'Ganas de consumir y días de conflicto alto, últimos 60 días',
       summary_self:
-        'Sus ganas de consumir en los últimos {{days}} días ({{checkedIn}} días registrados) y los {{highDays}} días que usted marcó con conflicto alto.',
+        'Tus ganas de consumir en los últimos {{days}} días ({{checkedIn}} días registrados) y los {{highDays}} días que marcaste con conflicto alto.',
       summary_other:
         'Las ganas de consumir de {{subject}} en los últimos {{days}} días ({{checkedIn}} días registrados) y los {{highDays}} días que {{subject}} marcó con conflicto alto.',
       partnerSummary: '{{partner}} marcó {{partnerHighDays}} de esos días con conflicto alto.',
-      legendCraving_self: 'Sus ganas de consumir (0–10)',
+      legendCraving_self: 'Tus ganas de consumir (0–10)',
       legendCraving_other: 'Ganas de consumir de {{subject}} (0–10)',
-      legendMine_self: 'Un día que usted marcó con conflicto alto',
+      legendMine_self: 'Un día que marcaste con conflicto alto',
       legendMine_other: 'Un día que {{subject}} marcó con conflicto alto',
       legendPartner: 'Un día que {{partner}} marcó con conflicto alto',
       showNumbers: 'Mostrar los números',
       day: 'Día',
       craving: 'Ganas de consumir',
-      conflictOf_self: 'Conflicto (usted)',
+      conflictOf_self: 'Conflicto (tú)',
       conflictOf_other: 'Conflicto ({{subject}})',
       conflictOfPartner: 'Conflicto ({{partner}})',
       noCheckin: 'sin registro',
       conflict: { none: 'ninguno', some: 'algo', high: 'alto' },
     },
     method:
-      'Cómo se calcula: para cada pregunta, una regresión sobre sus últimos 365 días de registros con las respuestas de ambos del día (el modelo de interdependencia actor–pareja; Kenny, Kashy y Cook, Dyadic Data Analysis, 2006), teniendo en cuenta su propio nivel del día anterior. Los días sin registro se dejan fuera, nunca se adivinan. Se necesitan al menos 14 días, y 10 de cada tipo para una pregunta de sí o no.',
+      'Cómo se calcula: para cada pregunta, una regresión sobre tus últimos 365 días de registros con las respuestas de ambos del día (el modelo de interdependencia actor–pareja; Kenny, Kashy y Cook, Dyadic Data Analysis, 2006), teniendo en cuenta tu propio nivel del día anterior. Los días sin registro se dejan fuera, nunca se adivinan. Se necesitan al menos 14 días, y 10 de cada tipo para una pregunta de sí o no.',
   },
   journal: {
     title: 'Diario',
@@ -2204,6 +2205,8 @@ export const es: Translation = {
       after: 'Después: {{text}}',
       guide:
         'Una respuesta tranquila y cariñosa es lo que más ayuda. Agradécele que te lo contara; los pasos acordados están en el Plan de Recuperación.',
+      guideCareTeam:
+        '{{name}} se lo contó a su equipo de atención, para su tratamiento. Su pareja no sabe que tú lo sabes; haz el seguimiento con {{name}} a solas.',
     },
   },
 };

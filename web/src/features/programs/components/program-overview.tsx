@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -34,7 +35,10 @@ function ProgramInvite({ programId, kind }: { programId: string; kind: 'clinicia
   );
 }
 
-function Caseload({ programId, isClinician }: { programId: string; isClinician: boolean }) {
+/** What app/ shows under each person of the caseload who accepted enrollment (e.g. lapse reports told to the care team). */
+export type PersonDetails = (person: { id: string; displayName: string }) => ReactNode;
+
+function Caseload({ programId, isClinician, personDetails }: { programId: string; isClinician: boolean; personDetails?: PersonDetails }) {
   const { t } = useTranslation();
   const caseload = useCaseload(programId, true);
   if (caseload.isPending) {
@@ -59,7 +63,10 @@ function Caseload({ programId, isClinician }: { programId: string; isClinician: 
                 {partner.displayName}{' '}
                 <span className={`badge badge--${partner.enrollment}`}>{t(`programs.enrollment.${partner.enrollment}`)}</span>
                 {isClinician && partner.enrollment === 'accepted' ? (
-                  <ScheduleForPerson programId={programId} personId={partner.id} personName={partner.displayName} />
+                  <>
+                    <ScheduleForPerson programId={programId} personId={partner.id} personName={partner.displayName} />
+                    {personDetails?.(partner)}
+                  </>
                 ) : null}
               </li>
             ))}
@@ -76,7 +83,7 @@ function Caseload({ programId, isClinician }: { programId: string; isClinician: 
 }
 
 /** What the server allows me in this program: counts and staff (admin), invites, caseload (clinician). */
-export function ProgramOverview({ program }: { program: Program }) {
+export function ProgramOverview({ program, personDetails }: { program: Program; personDetails?: PersonDetails }) {
   const { t } = useTranslation();
   return (
     <div className="stack">
@@ -93,7 +100,7 @@ export function ProgramOverview({ program }: { program: Program }) {
       ) : null}
       {program.can.viewCaseload ? (
         <Section title={t('programs.caseloadTitle')} id="caseload">
-          <Caseload programId={program.id} isClinician={program.myRole === 'clinician'} />
+          <Caseload programId={program.id} isClinician={program.myRole === 'clinician'} personDetails={personDetails} />
         </Section>
       ) : null}
       <Section title={t('programs.counts')} id="counts">
