@@ -54,6 +54,24 @@ export function createReminderJobs(options: {
       { db: inTransaction(tx) },
     );
   };
+  // Processes starting together may create the same queue at once: pg-boss's create_queue then
+  // fails with a deadlock (40P01) or a duplicate (23505) in one of them. Look again and retry.
+  const ensureQueue = async (name: string, policy: 'singleton' | 'standard') => {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        if ((await boss.getQueue(name)) === null) {
+          await boss.createQueue(name, { name, policy });
+        }
+        return;
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        if (attempt >= 5 || (code !== '40P01' && code !== '23505')) {
+          throw error;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100 * attempt + Math.random() * 100));
+      }
+    }
+  };
   const offerSweep = () => {
     boss.send(sweepQueue, {}, { singletonKey: 'sweep', singletonSeconds: sweepSeconds, retryLimit: 0 }).catch((error: unknown) => {
       log.warn({ err: error }, 'reminder jobs: could not offer a sweep');
@@ -63,8 +81,8 @@ export function createReminderJobs(options: {
   return {
     async start() {
       await boss.start();
-      await boss.createQueue(sweepQueue, { name: sweepQueue, policy: 'singleton' });
-      await boss.createQueue(sendQueue, { name: sendQueue, policy: 'standard' });
+      await ensureQueue(sweepQueue, 'singleton');
+      await ensureQueue(sendQueue, 'standard');
       const pollingIntervalSeconds = Math.max(0.5, Math.min(2, sweepSeconds / 2));
       await boss.work(sweepQueue, { pollingIntervalSeconds }, async () => {
         const result = await sweepReminders(database.db, clock.now(), { enqueueSends, offeredInstruments: options.offeredInstruments });
