@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startTwofold, type RunningTwofold } from './support/server';
 import { signUp } from './support/sign-up';
+import { answerSafetyScreen } from './support/journey-steps';
 import { checkPage, launchBrowser, newPhone } from './support/browser';
 import { clock } from '../server/src/platform/local-date';
 
@@ -31,20 +32,6 @@ afterEach(() => {
 });
 
 const live = { timeout: 3_000 };
-
-function question(page: Page, n: number): Locator {
-  return page.getByRole('group', { name: new RegExp(`^Question ${n}\\b`) });
-}
-
-async function answerSafetyScreen(page: Page): Promise<void> {
-  await page.goto('/me/safety-screen');
-  await page.getByRole('heading', { name: 'Private safety check', level: 1 }).waitFor();
-  for (let n = 1; n <= 4; n += 1) {
-    await question(page, n).getByText('No', { exact: true }).click();
-  }
-  await page.getByRole('button', { name: 'Save my answers' }).click();
-  await page.getByRole('heading', { name: 'Thank you for answering' }).waitFor();
-}
 
 describe('setbacks: "I\'m struggling", the lapse report and the next-day reflection', () => {
   it('reaches out, reports a lapse privately, tells the partner by choice, reflects a day later and proposes a plan change both sign', async () => {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startTwofold, type RunningTwofold } from './support/server';
 import { signUp } from './support/sign-up';
+import { answerSafetyScreen } from './support/journey-steps';
 import { checkPage, launchBrowser, newPhone } from './support/browser';
 
 /**
@@ -26,20 +27,6 @@ afterAll(async () => {
 
 /** What one partner does must show on the other's open screen this fast, without a reload. */
 const live = { timeout: 3_000 };
-
-function question(page: Page, n: number): Locator {
-  return page.getByRole('group', { name: new RegExp(`^Question ${n}\\b`) });
-}
-
-async function answerSafetyScreen(page: Page): Promise<void> {
-  await page.goto('/me/safety-screen');
-  await page.getByRole('heading', { name: 'Private safety check', level: 1 }).waitFor();
-  for (let n = 1; n <= 4; n += 1) {
-    await question(page, n).getByText('No', { exact: true }).click();
-  }
-  await page.getByRole('button', { name: 'Save my answers' }).click();
-  await page.getByRole('heading', { name: 'Thank you for answering' }).waitFor();
-}
 
 function reviewDateIn(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { startTwofold, type RunningTwofold } from './support/server';
 import { signUp } from './support/sign-up';
+import { answerSafetyScreen, saveIntake } from './support/journey-steps';
 import { checkPage, launchBrowser, newPhone } from './support/browser';
 
 /**
@@ -24,37 +25,6 @@ afterAll(async () => {
 
 /** What one partner does must show on the other's open screen this fast, without a reload. */
 const live = { timeout: 3_000 };
-
-function question(page: Page, n: number): Locator {
-  return page.getByRole('group', { name: new RegExp(`^Question ${n}\\b`) });
-}
-
-async function answerSafetyScreen(page: Page): Promise<void> {
-  await page.goto('/me/safety-screen');
-  await page.getByRole('heading', { name: 'Private safety check', level: 1 }).waitFor();
-  for (let n = 1; n <= 4; n += 1) {
-    await question(page, n).getByText('No', { exact: true }).click();
-  }
-  await page.getByRole('button', { name: 'Save my answers' }).click();
-  await page.getByRole('heading', { name: 'Thank you for answering' }).waitFor();
-}
-
-async function saveIntake(page: Page, inRecovery: boolean): Promise<void> {
-  await page.goto('/me/intake');
-  await page.getByRole('heading', { name: 'About my recovery' }).waitFor();
-  await page
-    .getByRole('group', { name: /^Are you in recovery yourself\?/ })
-    .getByRole('radio', { name: inRecovery ? 'Yes, I am' : 'No, I am supporting my partner', exact: true })
-    .click();
-  if (inRecovery) {
-    await page
-      .getByRole('group', { name: /^What is your recovery about\?/ })
-      .getByRole('checkbox', { name: 'Alcohol' })
-      .click();
-  }
-  await page.getByRole('button', { name: 'Save intake' }).click();
-  await page.getByRole('status').filter({ hasText: 'Saved.' }).first().waitFor();
-}
 
 describe('together', () => {
   it('contract, trust discussion, a live conflict pause and two speaker–listener turns on two phones', async () => {
