@@ -15,6 +15,13 @@ import type {
 import type { PlanSectionsTable, PlanSignaturesTable, PlanVersionsTable } from './plan-tables';
 import type { PushSubscriptionsTable, ReminderSendsTable, ReminderSettingsTable, RemindersTable } from './reminder-tables';
 import type { LapseReportsTable, StrugglingNotesTable } from './lapse-tables';
+import type {
+  CalendarFeedsTable,
+  CareHomeworkAssigneesTable,
+  CareHomeworkTable,
+  CareSessionParticipantsTable,
+  CareSessionsTable,
+} from './care-tables';
 
 /** The Kysely view of the schema, camelCased by CamelCasePlugin. Keep in step with migrations/. */
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -479,6 +486,11 @@ export interface Database {
   pushSubscriptions: PushSubscriptionsTable;
   lapseReports: LapseReportsTable;
   strugglingNotes: StrugglingNotesTable;
+  careSessions: CareSessionsTable;
+  careSessionParticipants: CareSessionParticipantsTable;
+  careHomework: CareHomeworkTable;
+  careHomeworkAssignees: CareHomeworkAssigneesTable;
+  calendarFeeds: CalendarFeedsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

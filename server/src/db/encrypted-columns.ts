@@ -39,6 +39,7 @@ export const encryptedColumns = [
   { table: 'plan_sections', key: ['plan_version_id', 'partner_id'], columns: { content_ciphertext: 'content' } },
   { table: 'lapse_reports', key: ['id'], columns: { details_ciphertext: 'details', reflection_ciphertext: 'reflection' } },
   { table: 'struggling_notes', key: ['id'], columns: { message_ciphertext: 'message' } },
+  { table: 'care_homework', key: ['id'], columns: { instructions_ciphertext: 'instructions' } },
 ] as const;
 
 export type EncryptedTable = (typeof encryptedColumns)[number]['table'];

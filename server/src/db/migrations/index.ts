@@ -14,6 +14,7 @@ import * as m0012 from './0012-setbacks';
 import * as m0013 from './0013-together-edits';
 import * as m0018 from './0018-lapses';
 import * as m0016 from './0016-reminders';
+import * as m0020 from './0020-care-sessions-homework';
 
 /** Every migration, in order. Names are permanent once released. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '0013-together-edits': m0013,
   '0016-reminders': m0016,
   '0018-lapses': m0018,
+  '0020-care-sessions-homework': m0020,
 };
