@@ -93,7 +93,7 @@ export function AppShell() {
           {t('app.skipToContent')}
         </a>
         <header className="app-header">
-          <div className="app-header__bar">
+          <div className={loggedIn ? 'app-header__bar app-header__bar--three-controls' : 'app-header__bar'}>
             <NavLink to="/" className="brand" aria-label={`${t('app.name')}, ${t('nav.home')}`}>
               <img src="/icon.svg" alt="" width="28" height="28" className="brand__mark" />
               <span className="brand__name">{t('app.name')}</span>
