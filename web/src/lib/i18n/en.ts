@@ -1569,7 +1569,6 @@ export const en = {
       reviewHint: 'A date to check whether it still fits.',
       state: 'State this boundary',
       saveChange: 'Save the change',
-      cancel: 'Cancel',
       change: 'Change',
       changeAsksAgain: 'A change asks your partner to respond again.',
       reviewOn: 'Review on {{day}}',

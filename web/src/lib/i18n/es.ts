@@ -1543,7 +1543,6 @@ export const es: Translation = {
       reviewHint: 'Una fecha para ver si todavía sirve.',
       state: 'Decir este límite',
       saveChange: 'Guardar el cambio',
-      cancel: 'Cancelar',
       change: 'Cambiar',
       changeAsksAgain: 'Un cambio le pide a tu pareja que responda de nuevo.',
       reviewOn: 'Revisar el {{day}}',

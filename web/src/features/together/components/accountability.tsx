@@ -21,6 +21,7 @@ import {
 import { addDays, deviceToday, formatDay } from '../dates';
 import type { CouplePeople } from '../people';
 import { ItemActions } from './item-actions';
+import { EditFormEnd } from './item-edit';
 import '../together.css';
 
 function CommitmentForm({ commitment, onDone }: { commitment: Commitment | null; onDone: () => void }) {
@@ -28,7 +29,6 @@ function CommitmentForm({ commitment, onDone }: { commitment: Commitment | null;
   const make = useMakeCommitment();
   const change = useChangeCommitment();
   const save = commitment ? change : make;
-  const problemText = useProblemText();
   const [text, setText] = useState(commitment?.text ?? '');
   const [dueDate, setDueDate] = useState(() => commitment?.dueDate ?? addDays(deviceToday(), 7));
   return (
@@ -61,17 +61,12 @@ function CommitmentForm({ commitment, onDone }: { commitment: Commitment | null;
         value={dueDate}
         onChange={(event) => setDueDate(event.target.value)}
       />
-      <div className="button-row">
-        <button type="submit" className="button button--primary" disabled={save.isPending}>
-          {commitment ? t('together.items.save') : t('together.commitments.make')}
-        </button>
-        {commitment ? (
-          <button type="button" className="button button--secondary" onClick={onDone}>
-            {t('together.items.cancel')}
-          </button>
-        ) : null}
-      </div>
-      {save.isError ? <Notice tone="error">{problemText(save.error)}</Notice> : null}
+      <EditFormEnd
+        isPending={save.isPending}
+        error={save.error}
+        onCancel={commitment ? onDone : undefined}
+        saveLabel={commitment ? undefined : t('together.commitments.make')}
+      />
     </form>
   );
 }
@@ -245,7 +240,6 @@ function AppreciationForm({ people, today }: { people: CouplePeople; today: stri
 function AppreciationEdit({ item, people, onDone }: { item: Appreciation; people: CouplePeople; onDone: () => void }) {
   const { t } = useTranslation();
   const change = useChangeAppreciation();
-  const problemText = useProblemText();
   const [kind, setKind] = useState(item.kind);
   const [text, setText] = useState(item.text);
   const prefix = `appreciation-${item.id}`;
@@ -280,15 +274,7 @@ function AppreciationEdit({ item, people, onDone }: { item: Appreciation; people
         value={text}
         onChange={(event) => setText(event.target.value)}
       />
-      <div className="button-row">
-        <button type="submit" className="button button--primary" disabled={change.isPending}>
-          {t('together.items.save')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onDone}>
-          {t('together.items.cancel')}
-        </button>
-      </div>
-      {change.isError ? <Notice tone="error">{problemText(change.error)}</Notice> : null}
+      <EditFormEnd isPending={change.isPending} error={change.error} onCancel={onDone} />
     </form>
   );
 }

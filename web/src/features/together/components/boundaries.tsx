@@ -9,12 +9,12 @@ import { useProblemText } from '../../../lib/use-problem-text';
 import { useBoundaries, useRespondToBoundary, useSaveBoundary } from '../api/use-together';
 import { deviceToday, formatDay } from '../dates';
 import type { CouplePeople } from '../people';
+import { EditFormEnd } from './item-edit';
 import '../together.css';
 
 function BoundaryForm({ boundary, onDone }: { boundary: Boundary | null; onDone: () => void }) {
   const { t } = useTranslation();
   const save = useSaveBoundary();
-  const problemText = useProblemText();
   const [kind, setKind] = useState<'need' | 'will-if'>(boundary?.kind ?? 'need');
   const [text, setText] = useState(boundary?.text ?? '');
   const [reviewDate, setReviewDate] = useState(boundary?.reviewDate ?? '');
@@ -68,17 +68,12 @@ function BoundaryForm({ boundary, onDone }: { boundary: Boundary | null; onDone:
         onChange={(event) => setReviewDate(event.target.value)}
       />
       {boundary ? <p className="muted">{t('together.boundaries.changeAsksAgain')}</p> : null}
-      <div className="button-row">
-        <button type="submit" className="button button--primary" disabled={save.isPending}>
-          {boundary ? t('together.boundaries.saveChange') : t('together.boundaries.state')}
-        </button>
-        {boundary ? (
-          <button type="button" className="button button--secondary" onClick={onDone}>
-            {t('together.boundaries.cancel')}
-          </button>
-        ) : null}
-      </div>
-      {save.isError ? <Notice tone="error">{problemText(save.error)}</Notice> : null}
+      <EditFormEnd
+        isPending={save.isPending}
+        error={save.error}
+        onCancel={boundary ? onDone : undefined}
+        saveLabel={boundary ? t('together.boundaries.saveChange') : t('together.boundaries.state')}
+      />
     </form>
   );
 }

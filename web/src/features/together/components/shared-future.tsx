@@ -23,6 +23,7 @@ import {
 import { formatDay } from '../dates';
 import type { CouplePeople } from '../people';
 import { ItemActions } from './item-actions';
+import { TitleAndDateEdit } from './item-edit';
 import '../together.css';
 
 function NewGoal() {
@@ -91,45 +92,18 @@ function NewGoal() {
 function GoalEdit({ goal, onDone }: { goal: CoupleGoal; onDone: () => void }) {
   const { t } = useTranslation();
   const change = useChangeCoupleGoal();
-  const problemText = useProblemText();
-  const [title, setTitle] = useState(goal.title);
-  const [targetDate, setTargetDate] = useState(goal.targetDate ?? '');
   return (
-    <form
-      className="form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        change.mutate(
-          { id: goal.id, input: { title: title.trim(), targetDate: targetDate === '' ? null : targetDate } },
-          { onSuccess: onDone },
-        );
-      }}
-    >
-      <TextField
-        label={t('together.goals.titleField')}
-        name="title"
-        required
-        maxLength={200}
-        value={title}
-        onChange={(e) => setTitle(e.target.value)}
-      />
-      <TextField
-        label={t('together.goals.targetField')}
-        name="targetDate"
-        type="date"
-        value={targetDate}
-        onChange={(e) => setTargetDate(e.target.value)}
-      />
-      <div className="button-row">
-        <button type="submit" className="button button--primary" disabled={change.isPending}>
-          {t('together.items.save')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onDone}>
-          {t('together.items.cancel')}
-        </button>
-      </div>
-      {change.isError ? <Notice tone="error">{problemText(change.error)}</Notice> : null}
-    </form>
+    <TitleAndDateEdit
+      title={goal.title}
+      date={goal.targetDate}
+      titleLabel={t('together.goals.titleField')}
+      dateLabel={t('together.goals.targetField')}
+      dateName="targetDate"
+      isPending={change.isPending}
+      error={change.error}
+      onSave={(title, targetDate) => change.mutate({ id: goal.id, input: { title, targetDate } }, { onSuccess: onDone })}
+      onDone={onDone}
+    />
   );
 }
 
@@ -258,45 +232,18 @@ export function SharedGoals({ people }: { people: CouplePeople }) {
 function ActivityEdit({ activity, onDone }: { activity: Activity; onDone: () => void }) {
   const { t } = useTranslation();
   const change = useChangeActivity();
-  const problemText = useProblemText();
-  const [title, setTitle] = useState(activity.title);
-  const [plannedFor, setPlannedFor] = useState(activity.plannedFor ?? '');
   return (
-    <form
-      className="form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        change.mutate(
-          { id: activity.id, input: { title: title.trim(), plannedFor: plannedFor === '' ? null : plannedFor } },
-          { onSuccess: onDone },
-        );
-      }}
-    >
-      <TextField
-        label={t('together.activities.titleField')}
-        name="title"
-        required
-        maxLength={200}
-        value={title}
-        onChange={(e) => setTitle(e.target.value)}
-      />
-      <TextField
-        label={t('together.activities.dateField')}
-        name="plannedFor"
-        type="date"
-        value={plannedFor}
-        onChange={(e) => setPlannedFor(e.target.value)}
-      />
-      <div className="button-row">
-        <button type="submit" className="button button--primary" disabled={change.isPending}>
-          {t('together.items.save')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onDone}>
-          {t('together.items.cancel')}
-        </button>
-      </div>
-      {change.isError ? <Notice tone="error">{problemText(change.error)}</Notice> : null}
-    </form>
+    <TitleAndDateEdit
+      title={activity.title}
+      date={activity.plannedFor}
+      titleLabel={t('together.activities.titleField')}
+      dateLabel={t('together.activities.dateField')}
+      dateName="plannedFor"
+      isPending={change.isPending}
+      error={change.error}
+      onSave={(title, plannedFor) => change.mutate({ id: activity.id, input: { title, plannedFor } }, { onSuccess: onDone })}
+      onDone={onDone}
+    />
   );
 }
 
