@@ -44,6 +44,7 @@ import { boundariesRoutes } from './features/together-boundaries/together-bounda
 import { futureRoutes } from './features/together-future/together-future.routes';
 import { guideRoutes } from './features/together-guide/together-guide.routes';
 import { careTeamTogetherRoutes } from './features/together-care-team/together-care-team.routes';
+import { caseloadRoutes } from './features/caseload/caseload.routes';
 import { insightsRoutes } from './features/insights/insights.routes';
 import { planRoutes } from './features/setbacks/plan.routes';
 import { lapseRoutes } from './features/setbacks/lapse.routes';
@@ -178,6 +179,7 @@ export async function buildApp({ config, database, cipher, mailer, pushSender, l
   await app.register(futureRoutes, { db, cipher });
   await app.register(guideRoutes, { db, cipher });
   await app.register(careTeamTogetherRoutes, { db, cipher });
+  await app.register(caseloadRoutes, { db, cipher });
   await app.register(insightsRoutes, { db });
   await app.register(lapseRoutes, { db, cipher });
   await app.register(strugglingRoutes, { db, cipher });

@@ -6,6 +6,7 @@ import { buildTogether, harkNegative, joint, togetherRows, type TogetherItems } 
 import { buildLapses, lapseRows, type LapseItems } from './lapse-catalog';
 import { buildPlan, planRows, type PlanItems } from './plan-catalog';
 import { buildReminders, reminderRows, type ReminderItems } from './reminders-catalog';
+import { caseloadRows } from './caseload-catalog';
 
 /**
  * Every API route with a valid example request and, for each kind of actor, the status it must
@@ -620,6 +621,7 @@ export const routeCatalog: Row[] = [
   ...lapseRows,
   ...planRows,
   ...reminderRows,
+  ...caseloadRows,
   // Communication (issue 5). The skills library, practice log and "I" statement helper are for
   // anyone signed in; the rest is joint. The shared scenario walks one exercise, one pause and one
   // connection question in row order: the partner starts and holds the floor, the owner listens.

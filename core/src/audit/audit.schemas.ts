@@ -11,11 +11,21 @@ export const auditPurposeSchema = z
  */
 export const careRecordKinds = ['safety-alerts', 'assessment-schedules', 'safety-screen'] as const;
 
+/**
+ * Views of the care team derived from several kinds at once (issue 8): one audit row per person per
+ * view, its kind written `<view>:<kind>+<kind>` and shown as the view with the kinds in `basedOn`.
+ */
+export const derivedViewKinds = ['caseload-flags', 'couple-overview'] as const;
+
 export const accessEventSchema = z.object({
   id: z.string(),
   at: z.iso.datetime(),
   viewer: z.object({ id: z.uuid(), displayName: z.string(), relation: z.enum(['partner', 'clinician', 'former-partner']) }),
-  kind: z.union([dataKindSchema, z.enum(careRecordKinds)]),
+  kind: z.union([dataKindSchema, z.enum(careRecordKinds), z.enum(derivedViewKinds)]),
+  basedOn: z
+    .array(z.union([dataKindSchema, z.enum(careRecordKinds)]))
+    .optional()
+    .describe('For a view derived from several kinds (caseload flags, couple overview): the kinds it used.'),
   action: z.enum(['read']),
   purpose: auditPurposeSchema,
 });

@@ -22,6 +22,7 @@ import type {
   CareSessionParticipantsTable,
   CareSessionsTable,
 } from './care-tables';
+import type { CaseloadFlagAcknowledgementsTable } from './caseload-tables';
 
 /** The Kysely view of the schema, camelCased by CamelCasePlugin. Keep in step with migrations/. */
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -491,6 +492,7 @@ export interface Database {
   careHomework: CareHomeworkTable;
   careHomeworkAssignees: CareHomeworkAssigneesTable;
   calendarFeeds: CalendarFeedsTable;
+  caseloadFlagAcknowledgements: CaseloadFlagAcknowledgementsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -40,6 +40,7 @@ export const encryptedColumns = [
   { table: 'lapse_reports', key: ['id'], columns: { details_ciphertext: 'details', reflection_ciphertext: 'reflection' } },
   { table: 'struggling_notes', key: ['id'], columns: { message_ciphertext: 'message' } },
   { table: 'care_homework', key: ['id'], columns: { instructions_ciphertext: 'instructions' } },
+  { table: 'caseload_flag_acknowledgements', key: ['id'], columns: { note_ciphertext: 'note' } },
 ] as const;
 
 export type EncryptedTable = (typeof encryptedColumns)[number]['table'];

@@ -79,6 +79,48 @@ export async function appendAuditEntry(tx: DbOrTx, entry: AuditEntry, options: {
 }
 
 /**
+ * Appends several entries, each about a DIFFERENT person, in two statements whatever their number
+ * (a caseload view discloses flags of many people at once): the locks on every person's chain, taken
+ * in one statement in a fixed order (so two such batches never wait on each other in a cycle), then
+ * one insert that extends each chain from its own last hash, computed in the database exactly as
+ * `appendAuditEntry` does. Call inside the transaction that reads the data.
+ */
+export async function appendAuditEntries(tx: DbOrTx, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) {
+    return;
+  }
+  const subjects = entries.map((entry) => entry.subjectId);
+  if (new Set(subjects).size !== subjects.length) {
+    throw new Error('appendAuditEntries: one entry per person');
+  }
+  const ordered = [...entries].sort((a, b) => (a.subjectId < b.subjectId ? -1 : a.subjectId > b.subjectId ? 1 : 0));
+  // One lock per chain, in subject order: the ordered subquery is evaluated before the outer select.
+  await sql`
+    select count(pg_advisory_xact_lock(hashtext('audit:' || s.subject)))
+    from (select subject from unnest(${ordered.map((entry) => entry.subjectId)}::text[]) with ordinality as u(subject, n) order by n offset 0) s`.execute(
+    tx,
+  );
+  const at = new Date().toISOString();
+  const column = (pick: (entry: AuditEntry) => string | null) => ordered.map(pick);
+  await sql`
+    insert into audit_events (at, actor_id, subject_id, kind, action, purpose, relation, program_id, prev_hash, hash)
+    select ${at}::timestamptz, e.actor_id::uuid, e.subject_id::uuid, e.kind, e.action, e.purpose, e.relation, e.program_id::uuid, prev.hash,
+      encode(sha256(convert_to('[' || to_json(prev.hash)::text || ',' || to_json(${at}::text)::text || ',' || to_json(e.actor_id)::text
+        || ',' || to_json(e.subject_id)::text || ',' || to_json(e.kind)::text || ',' || to_json(e.action)::text
+        || ',' || to_json(e.purpose)::text || ',' || to_json(e.relation)::text
+        || ',' || coalesce(to_json(e.program_id)::text, 'null') || ']', 'UTF8')), 'hex')
+    from unnest(
+      ${column((entry) => entry.actorId)}::text[], ${column((entry) => entry.subjectId)}::text[], ${column((entry) => entry.kind)}::text[],
+      ${column((entry) => entry.action)}::text[], ${column((entry) => entry.purpose)}::text[], ${column((entry) => entry.relation)}::text[],
+      ${column((entry) => entry.programId)}::text[]
+    ) with ordinality as e(actor_id, subject_id, kind, action, purpose, relation, program_id, n)
+    cross join lateral (
+      select coalesce((select hash from audit_events where subject_id = e.subject_id::uuid order by id desc limit 1), ${genesis}) as hash
+    ) prev
+    order by e.n`.execute(tx);
+}
+
+/**
  * The SQL expression that takes the lock on `subjectId`'s audit chain until the transaction
  * ends, to be selected in a query the caller runs anyway (it returns nothing useful).
  */

@@ -21,12 +21,17 @@ export async function findAccessToMyData(db: Db, actor: Actor, limit = 200): Pro
     .orderBy('auditEvents.id', 'desc')
     .limit(limit)
     .execute();
-  return rows.map((row) => ({
-    id: String(row.id),
-    at: row.at.toISOString(),
-    viewer: { id: row.actorId, displayName: row.displayName ?? 'A deleted account', relation: row.relation },
-    kind: row.kind as AccessEvent['kind'],
-    action: 'read',
-    purpose: row.purpose,
-  }));
+  return rows.map((row) => {
+    // A view derived from several kinds is written `<view>:<kind>+<kind>` (access/caseload.ts).
+    const [kind, basedOn] = row.kind.split(':') as [string, string | undefined];
+    return {
+      id: String(row.id),
+      at: row.at.toISOString(),
+      viewer: { id: row.actorId, displayName: row.displayName ?? 'A deleted account', relation: row.relation },
+      kind: kind as AccessEvent['kind'],
+      ...(basedOn === undefined ? {} : { basedOn: basedOn.split('+') as NonNullable<AccessEvent['basedOn']> }),
+      action: 'read' as const,
+      purpose: row.purpose,
+    };
+  });
 }
