@@ -4,6 +4,7 @@ import { enableTwoFactor } from './support/two-factor';
 import { startTwofold, type RunningTwofold } from './support/server';
 import { signUp } from './support/sign-up';
 import { checkPage, launchBrowser, newPhone } from './support/browser';
+import { formCouple } from './support/journey-steps';
 
 /**
  * The self-harm safety flow on phones: a program with a clinician, a couple enrolled through the
@@ -59,16 +60,11 @@ describe('assessments and safety', () => {
     // Alex and Blake form their couple; Alex joins the program for themselves.
     const alex = await newPhone(browser, twofold.url);
     const blake = await newPhone(browser, twofold.url);
-    await alex.goto('/signup');
-    await signUp(twofold, alex, 'Alex', 'alex@example.org');
-    await alex.goto('/us');
-    await alex.getByRole('button', { name: 'Create our couple space' }).click();
-    await alex.getByRole('button', { name: 'Make an invite link' }).click();
-    const coupleInvite = await alex.getByLabel('Invite link').inputValue();
-    await blake.goto(new URL(coupleInvite).pathname);
-    await signUp(twofold, blake, 'Blake', 'blake@example.org');
-    await blake.getByRole('button', { name: 'Accept the invite' }).click();
-    await blake.getByText('You joined the couple space.').waitFor();
+    await formCouple(
+      twofold,
+      { page: alex, name: 'Alex', email: 'alex@example.org' },
+      { page: blake, name: 'Blake', email: 'blake@example.org' },
+    );
     await alex.goto(new URL(programInvite).pathname);
     await alex.getByRole('button', { name: 'Accept the invite' }).click();
     await alex.getByRole('link', { name: 'Go to our couple space' }).first().waitFor();

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startTwofold, type RunningTwofold } from './support/server';
-import { signUp } from './support/sign-up';
-import { answerSafetyScreen } from './support/journey-steps';
+import { answerSafetyScreen, formCouple } from './support/journey-steps';
 import { checkPage, launchBrowser, newPhone } from './support/browser';
 
 /**
@@ -38,16 +37,11 @@ describe('setbacks: the Continuing Recovery Plan', () => {
     const blake = await newPhone(browser, twofold.url);
 
     // The couple forms, and each answers their own private safety screen.
-    await alex.goto('/signup');
-    await signUp(twofold, alex, 'Alex', 'alex@example.org');
-    await alex.goto('/us');
-    await alex.getByRole('button', { name: 'Create our couple space' }).click();
-    await alex.getByRole('button', { name: 'Make an invite link' }).click();
-    const invite = await alex.getByLabel('Invite link').inputValue();
-    await blake.goto(new URL(invite).pathname);
-    await signUp(twofold, blake, 'Blake', 'blake@example.org');
-    await blake.getByRole('button', { name: 'Accept the invite' }).click();
-    await blake.getByText('You joined the couple space.').waitFor();
+    await formCouple(
+      twofold,
+      { page: alex, name: 'Alex', email: 'alex@example.org' },
+      { page: blake, name: 'Blake', email: 'blake@example.org' },
+    );
     await answerSafetyScreen(alex);
     await answerSafetyScreen(blake);
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startTwofold, type RunningTwofold } from './support/server';
 import { signUp } from './support/sign-up';
-import { answerSafetyScreen, saveIntake } from './support/journey-steps';
+import { answerSafetyScreen, saveIntake, formCouple } from './support/journey-steps';
 import { checkPage, launchBrowser, newPhone } from './support/browser';
 import { enableTwoFactor } from './support/two-factor';
 
@@ -30,16 +30,11 @@ describe('together, more', () => {
   it('boundaries, the guide from our own situations, a shared goal with a milestone, and an activity done and rated by both', async () => {
     const alex = await newPhone(browser, twofold.url);
     const blake = await newPhone(browser, twofold.url);
-    await alex.goto('/signup');
-    await signUp(twofold, alex, 'Alex', 'alex@example.org');
-    await alex.goto('/us');
-    await alex.getByRole('button', { name: 'Create our couple space' }).click();
-    await alex.getByRole('button', { name: 'Make an invite link' }).click();
-    const invite = await alex.getByLabel('Invite link').inputValue();
-    await blake.goto(new URL(invite).pathname);
-    await signUp(twofold, blake, 'Blake', 'blake@example.org');
-    await blake.getByRole('button', { name: 'Accept the invite' }).click();
-    await blake.getByText('You joined the couple space.').waitFor();
+    await formCouple(
+      twofold,
+      { page: alex, name: 'Alex', email: 'alex@example.org' },
+      { page: blake, name: 'Blake', email: 'blake@example.org' },
+    );
     await answerSafetyScreen(alex);
     await answerSafetyScreen(blake);
     await saveIntake(alex, true);
@@ -134,16 +129,11 @@ describe('together, more', () => {
 
     const alex = await newPhone(browser, twofold.url);
     const blake = await newPhone(browser, twofold.url);
-    await alex.goto('/signup');
-    await signUp(twofold, alex, 'Alex', 'alex2@example.org');
-    await alex.goto('/us');
-    await alex.getByRole('button', { name: 'Create our couple space' }).click();
-    await alex.getByRole('button', { name: 'Make an invite link' }).click();
-    const coupleInvite = await alex.getByLabel('Invite link').inputValue();
-    await blake.goto(new URL(coupleInvite).pathname);
-    await signUp(twofold, blake, 'Blake', 'blake2@example.org');
-    await blake.getByRole('button', { name: 'Accept the invite' }).click();
-    await blake.getByText('You joined the couple space.').waitFor();
+    await formCouple(
+      twofold,
+      { page: alex, name: 'Alex', email: 'alex2@example.org' },
+      { page: blake, name: 'Blake', email: 'blake2@example.org' },
+    );
     await alex.goto(new URL(programInvite).pathname);
     await alex.getByRole('button', { name: 'Accept the invite' }).click();
     await alex.getByRole('link', { name: 'Go to our couple space' }).first().waitFor();

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator } from 'playwright-core';
 import { startTwofold, type RunningTwofold } from './support/server';
-import { signUp } from './support/sign-up';
-import { answerSafetyScreen, saveIntake } from './support/journey-steps';
+import { answerSafetyScreen, saveIntake, formCouple } from './support/journey-steps';
 import { checkPage, launchBrowser, newPhone } from './support/browser';
 
 /**
@@ -32,16 +31,11 @@ describe('together', () => {
     const blake = await newPhone(browser, twofold.url);
 
     // The couple forms.
-    await alex.goto('/signup');
-    await signUp(twofold, alex, 'Alex', 'alex@example.org');
-    await alex.goto('/us');
-    await alex.getByRole('button', { name: 'Create our couple space' }).click();
-    await alex.getByRole('button', { name: 'Make an invite link' }).click();
-    const invite = await alex.getByLabel('Invite link').inputValue();
-    await blake.goto(new URL(invite).pathname);
-    await signUp(twofold, blake, 'Blake', 'blake@example.org');
-    await blake.getByRole('button', { name: 'Accept the invite' }).click();
-    await blake.getByText('You joined the couple space.').waitFor();
+    await formCouple(
+      twofold,
+      { page: alex, name: 'Alex', email: 'alex@example.org' },
+      { page: blake, name: 'Blake', email: 'blake@example.org' },
+    );
 
     // Before the safety screens: the contract shows only "not available yet".
     await alex.goto('/us/contract');
