@@ -10,7 +10,7 @@ import { LoginRoute } from './routes/login-route';
 import { MeRoute } from './routes/me-route';
 import { NotFoundRoute } from './routes/not-found-route';
 import { ForgotPasswordRoute, ResetPasswordRoute } from './routes/password-routes';
-import { NewProgramRoute, ProgramRoute } from './routes/programs-routes';
+import { CoupleOverviewRoute, NewProgramRoute, ProgramRoute } from './routes/programs-routes';
 import {
   CalendarRoute,
   CopingRoute,
@@ -94,6 +94,7 @@ export const routes: RouteObject[] = [
           { path: 'programs/new', element: <NewProgramRoute /> },
           { path: 'programs/:programId', element: <ProgramRoute /> },
           { path: 'programs/:programId/couples/:coupleId/together', element: <CareTeamTogetherRoute /> },
+          { path: 'programs/:programId/couples/:coupleId/overview', element: <CoupleOverviewRoute /> },
           { path: 'settings', element: <SettingsRoute /> },
           { path: 'settings/reminders', element: <ReminderSettingsRoute /> },
           { path: 'reminders', element: <RemindersRoute /> },

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { careRecordKinds } from '@twofold/core/audit/audit.schemas';
+import { careRecordKinds, derivedViewKinds } from '@twofold/core/audit/audit.schemas';
 import { Page } from '../../components/ui/page';
 import { AccessLogList } from '../../features/access-log/components/access-log-list';
 import { useKindText } from '../../features/sharing/components/sharing-settings';
@@ -10,9 +10,13 @@ export function AccessLogRoute() {
   return (
     <Page title={t('accessLog.title')} intro={t('accessLog.intro')}>
       <AccessLogList
-        kindLabel={(kind) =>
-          (careRecordKinds as readonly string[]).includes(kind) ? t(`accessLog.careKinds.${kind}`) : kindText(kind).label
-        }
+        kindLabel={(kind, basedOn = []) => {
+          const label = (one: string) =>
+            (careRecordKinds as readonly string[]).includes(one) ? t(`accessLog.careKinds.${one}`) : kindText(one).label;
+          return (derivedViewKinds as readonly string[]).includes(kind)
+            ? t(`accessLog.careKinds.${kind}`, { kinds: basedOn.map(label).join(', ') })
+            : label(kind);
+        }}
       />
     </Page>
   );

@@ -1,11 +1,13 @@
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LoadError, Loading } from '../../components/ui/loading';
-import { Page } from '../../components/ui/page';
+import { Page, Section } from '../../components/ui/page';
 import { CreateProgramForm } from '../../features/programs/components/create-program-form';
 import { ProgramOverview } from '../../features/programs/components/program-overview';
 import { useProgram } from '../../features/programs/api/use-programs';
 import { PartnerToldLapses } from '../../features/setbacks/struggling-cards';
+import { FlaggedCaseload } from '../../features/caseload/components/flagged-caseload';
+import { CoupleOverviewView } from '../../features/caseload/components/couple-overview';
 
 export function NewProgramRoute() {
   const { t } = useTranslation();
@@ -37,10 +39,40 @@ export function ProgramRoute() {
   }
   return (
     <Page title={program.data.name}>
+      {program.data.myRole === 'clinician' ? (
+        <Section title={t('caseload.title')} id="caseload-flags">
+          <FlaggedCaseload programId={program.data.id} />
+        </Section>
+      ) : null}
       <ProgramOverview
         program={program.data}
         personDetails={(person) => <PartnerToldLapses partnerId={person.id} partnerName={person.displayName} reader="care-team" />}
       />
+    </Page>
+  );
+}
+
+/** A couple side by side for their clinician, or one partner (`?person=`: the individual view). */
+export function CoupleOverviewRoute() {
+  const { t } = useTranslation();
+  const { programId = '', coupleId = '' } = useParams();
+  const [search] = useSearchParams();
+  const personId = search.get('person') ?? undefined;
+  const base = `/programs/${encodeURIComponent(programId)}`;
+  return (
+    <Page
+      title={personId ? t('caseload.overview.individualTitle') : t('caseload.overview.title')}
+      intro={t('caseload.overview.intro')}
+      focusKey={`${coupleId}-${personId ?? ''}`}
+    >
+      <p>
+        {personId ? (
+          <Link to={`${base}/couples/${encodeURIComponent(coupleId)}/overview`}>{t('caseload.overview.backToCouple')}</Link>
+        ) : (
+          <Link to={base}>{t('caseload.overview.back')}</Link>
+        )}
+      </p>
+      <CoupleOverviewView programId={programId} coupleId={coupleId} {...(personId ? { personId } : {})} />
     </Page>
   );
 }

@@ -3,8 +3,8 @@ import { LoadError, Loading } from '../../../components/ui/loading';
 import { formatDateTime } from '../../../lib/format';
 import { useAccessLog } from '../api/use-access-log';
 
-/** "Who looked at my data": each read of my shared data by someone else. `kindLabel` names the kind. */
-export function AccessLogList({ kindLabel }: { kindLabel: (kind: string) => string }) {
+/** "Who looked at my data": each read of my shared data by someone else. `kindLabel` names the kind (and, for a view derived from several, the kinds it used). */
+export function AccessLogList({ kindLabel }: { kindLabel: (kind: string, basedOn?: readonly string[]) => string }) {
   const { t, i18n } = useTranslation();
   const log = useAccessLog();
   if (log.isPending) {
@@ -24,7 +24,7 @@ export function AccessLogList({ kindLabel }: { kindLabel: (kind: string) => stri
             {t('accessLog.event', {
               name: event.viewer.displayName,
               relation: t(`accessLog.relations.${event.viewer.relation}`),
-              kind: kindLabel(event.kind),
+              kind: kindLabel(event.kind, event.basedOn),
             })}
           </p>
           <p className="muted">
