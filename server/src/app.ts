@@ -46,6 +46,7 @@ import { guideRoutes } from './features/together-guide/together-guide.routes';
 import { careTeamTogetherRoutes } from './features/together-care-team/together-care-team.routes';
 import { caseloadRoutes } from './features/caseload/caseload.routes';
 import { insightsRoutes } from './features/insights/insights.routes';
+import { weeklySummariesRoutes } from './features/weekly-summaries/weekly-summaries.routes';
 import { planRoutes } from './features/setbacks/plan.routes';
 import { lapseRoutes } from './features/setbacks/lapse.routes';
 import { strugglingRoutes } from './features/setbacks/struggling.routes';
@@ -181,6 +182,7 @@ export async function buildApp({ config, database, cipher, mailer, pushSender, l
   await app.register(careTeamTogetherRoutes, { db, cipher });
   await app.register(caseloadRoutes, { db, cipher });
   await app.register(insightsRoutes, { db });
+  await app.register(weeklySummariesRoutes, { db });
   await app.register(lapseRoutes, { db, cipher });
   await app.register(strugglingRoutes, { db, cipher });
   // Communication (issue 5): the skills library for everyone; the live tools for the couple.

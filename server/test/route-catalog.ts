@@ -505,6 +505,14 @@ export const routeCatalog: Row[] = [
   // Insights (issue 9): my own, and a partner's when they share them.
   { method: 'GET', url: '/api/me/insights', isolated: false, request: () => ({ url: '/api/me/insights' }), expect: signedIn(200) },
   readShared('/api/people/:partnerId/insights', 'insights'),
+  // Weekly summaries (issue 9): only ever one's own; there is no route to anyone else's.
+  {
+    method: 'GET',
+    url: '/api/me/weekly-summaries',
+    isolated: false,
+    request: () => ({ url: '/api/me/weekly-summaries' }),
+    expect: signedIn(200),
+  },
 
   // Assessments and safety.
   {

@@ -7,7 +7,7 @@ import { z } from 'zod';
  */
 
 /** Every kind of reminder. `session` waits for the care-team feature that will give sessions a date. */
-export const reminderKinds = ['check-in', 'trust-discussion', 'assessment-due', 'session', 'medication', 'plan-review'] as const;
+export const reminderKinds = ['check-in', 'trust-discussion', 'assessment-due', 'session', 'medication', 'plan-review', 'weekly-summary'] as const;
 export type ReminderKind = (typeof reminderKinds)[number];
 
 /** Kinds registered but without a source yet: they never fire until their feature lands (see the feature README). */
@@ -49,6 +49,9 @@ export const reminderSettingsInputSchema = z.strictObject({
   planReview: atTime.describe(
     'Reviewing our Continuing Recovery Plan on the review date of the plan in force (while joint features are open), at my chosen time.',
   ),
+  weeklySummary: onItsOwnTime
+    .default({ enabled: true })
+    .describe('Tell me when my weekly summary is ready (Monday morning, my time zone). On unless I turn it off.'),
   channels: z
     .strictObject({
       inApp: z.boolean().describe('In the app: the reminders list.'),
@@ -74,6 +77,7 @@ export const defaultReminderSettings: ReminderSettingsInput = {
   session: { enabled: false },
   medication: { enabled: false, times: ['08:00'] },
   planReview: { enabled: false, time: '10:00' },
+  weeklySummary: { enabled: true },
   channels: { inApp: true, email: false, push: false },
   quietHours: { enabled: true, start: '22:00', end: '07:00' },
 };

@@ -23,6 +23,7 @@ import type {
   CareSessionsTable,
 } from './care-tables';
 import type { CaseloadFlagAcknowledgementsTable } from './caseload-tables';
+import type { WeeklySummariesTable } from './weekly-summary-tables';
 
 /** The Kysely view of the schema, camelCased by CamelCasePlugin. Keep in step with migrations/. */
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -493,6 +494,7 @@ export interface Database {
   careHomeworkAssignees: CareHomeworkAssigneesTable;
   calendarFeeds: CalendarFeedsTable;
   caseloadFlagAcknowledgements: CaseloadFlagAcknowledgementsTable;
+  weeklySummaries: WeeklySummariesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -16,6 +16,7 @@ import * as m0018 from './0018-lapses';
 import * as m0016 from './0016-reminders';
 import * as m0020 from './0020-care-sessions-homework';
 import * as m0022 from './0022-caseload-flags';
+import * as m0023 from './0023-weekly-summaries';
 
 /** Every migration, in order. Names are permanent once released. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '0018-lapses': m0018,
   '0020-care-sessions-homework': m0020,
   '0022-caseload-flags': m0022,
+  '0023-weekly-summaries': m0023,
 };

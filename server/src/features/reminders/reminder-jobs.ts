@@ -3,6 +3,7 @@ import PgBoss from 'pg-boss';
 import type { FastifyBaseLogger } from 'fastify';
 import type { DatabaseHandle, Tx } from '../../platform/db';
 import { clock } from '../../platform/local-date';
+import { computeWeeklySummaries } from '../weekly-summaries/weekly-summaries.service';
 import { deliverSend, sweepReminders, type SendContext, type SendJob } from './reminders.service';
 
 /**
@@ -15,6 +16,9 @@ import { deliverSend, sweepReminders, type SendContext, type SendJob } from './r
  *   twice at once (row locks, unique occurrences).
  * - `reminders-send`: one job per channel and showing, inserted in the transaction that shows
  *   the reminder, so it exists if and only if the reminder was shown; retried with backoff.
+ * - `weekly-summaries`: offered like the sweep (its own singleton key); writes the summaries due
+ *   in each time zone (Monday 06:00 local) that are not written yet, with their "ready" notices
+ *   (features/weekly-summaries). Nothing due: a few cheap statements.
  */
 export interface ReminderJobs {
   start(): Promise<void>;
@@ -23,6 +27,7 @@ export interface ReminderJobs {
 
 const sweepQueue = 'reminders-sweep';
 const sendQueue = 'reminders-send';
+const weeklyQueue = 'weekly-summaries';
 
 export function createReminderJobs(options: {
   database: DatabaseHandle;
@@ -76,6 +81,9 @@ export function createReminderJobs(options: {
     boss.send(sweepQueue, {}, { singletonKey: 'sweep', singletonSeconds: sweepSeconds, retryLimit: 0 }).catch((error: unknown) => {
       log.warn({ err: error }, 'reminder jobs: could not offer a sweep');
     });
+    boss.send(weeklyQueue, {}, { singletonKey: 'weekly', singletonSeconds: sweepSeconds, retryLimit: 0 }).catch((error: unknown) => {
+      log.warn({ err: error }, 'reminder jobs: could not offer the weekly summaries');
+    });
   };
 
   return {
@@ -83,11 +91,18 @@ export function createReminderJobs(options: {
       await boss.start();
       await ensureQueue(sweepQueue, 'singleton');
       await ensureQueue(sendQueue, 'standard');
+      await ensureQueue(weeklyQueue, 'singleton');
       const pollingIntervalSeconds = Math.max(0.5, Math.min(2, sweepSeconds / 2));
       await boss.work(sweepQueue, { pollingIntervalSeconds }, async () => {
         const result = await sweepReminders(database.db, clock.now(), { enqueueSends, offeredInstruments: options.offeredInstruments });
         if (result.shown + result.dropped > 0) {
           log.info({ reminders: result }, 'reminders swept');
+        }
+      });
+      await boss.work(weeklyQueue, { pollingIntervalSeconds }, async () => {
+        const result = await computeWeeklySummaries(database.db, clock.now());
+        if (result.written > 0) {
+          log.info({ weeklySummaries: result }, 'weekly summaries written');
         }
       });
       // One job per call (pg-boss's default batch of 1): a failed send is retried alone.

@@ -36,6 +36,8 @@ export const maxLatenessMinutes: Record<ReminderKind, number> = {
   session: 60,
   medication: 60,
   'plan-review': 24 * 60,
+  // "Your weekly summary is ready": written by the weekly job (features/weekly-summaries), never planned here.
+  'weekly-summary': 24 * 60,
 };
 
 /** Planning never looks further back than this (after a long outage): anything older would be dropped anyway. */

@@ -126,7 +126,8 @@ export interface DueRow {
   kind: ReminderKind;
   localDate: string;
   plannedAt: Date;
-  settings: ReminderSettingsInput;
+  /** Null for a person who never saved settings: the defaults apply. */
+  settings: ReminderSettingsInput | null;
   timeZone: string;
   showings: number;
 }
@@ -135,7 +136,9 @@ export interface DueRow {
 export async function claimDue(tx: Tx, now: Date, limit: number): Promise<DueRow[]> {
   return tx
     .selectFrom('reminders as r')
-    .innerJoin('reminderSettings as s', 's.personId', 'r.personId')
+    // A person who never saved settings has the defaults (the service parses a missing row as them):
+    // the weekly summary's notice reaches them in the app, the only kind planned without settings.
+    .leftJoin('reminderSettings as s', 's.personId', 'r.personId')
     .innerJoin('users as u', 'u.id', 'r.personId')
     .select(['r.id', 'r.personId', 'r.kind', 'r.localDate', 'r.plannedAt', 'r.showings', 's.settings', 'u.timeZone'])
     .where('r.state', '=', 'scheduled')

@@ -264,6 +264,31 @@ async function findFacts(tx: Tx, people: repo.PlanningRow[], offered: readonly s
   return facts;
 }
 
+/**
+ * "Your weekly summary is ready": one notice per person and week, written by the weekly job in
+ * the transaction that stores the summaries (features/weekly-summaries). It is shown by the sweep
+ * like any reminder: quiet hours, the person's channels (defaults when they never saved settings),
+ * neutral words outside the app, and only if they did not turn it off.
+ */
+export async function queueWeeklySummaryNotices(
+  tx: Tx,
+  notices: ReadonlyArray<{ personId: string; weekStart: string; localDate: string }>,
+  now: Temporal.Instant,
+): Promise<void> {
+  const at = toDate(now);
+  await repo.insertOccurrences(
+    tx,
+    notices.map((notice) => ({
+      personId: notice.personId,
+      kind: 'weekly-summary' as const,
+      occurrenceKey: `weekly-summary ${notice.weekStart}`,
+      localDate: notice.localDate,
+      dueAt: at,
+      plannedAt: at,
+    })),
+  );
+}
+
 /** Whether there is still something to remind of at showing time: my check-in not done yet, the Trust Discussion still on. */
 async function stillApplies(tx: Tx, row: repo.DueRow, settings: ReminderSettingsInput): Promise<boolean> {
   switch (row.kind) {
@@ -282,6 +307,8 @@ async function stillApplies(tx: Tx, row: repo.DueRow, settings: ReminderSettings
       return settings.assessmentDue.enabled;
     case 'plan-review':
       return settings.planReview.enabled && (await findPlanReviewDates(tx, [row.personId])).length > 0;
+    case 'weekly-summary':
+      return settings.weeklySummary.enabled;
     case 'session':
       return false;
   }
