@@ -7,7 +7,15 @@ import { z } from 'zod';
  */
 
 /** Every kind of reminder. `session` waits for the care-team feature that will give sessions a date. */
-export const reminderKinds = ['check-in', 'trust-discussion', 'assessment-due', 'session', 'medication', 'plan-review', 'weekly-summary'] as const;
+export const reminderKinds = [
+  'check-in',
+  'trust-discussion',
+  'assessment-due',
+  'session',
+  'medication',
+  'plan-review',
+  'weekly-summary',
+] as const;
 export type ReminderKind = (typeof reminderKinds)[number];
 
 /** Kinds registered but without a source yet: they never fire until their feature lands (see the feature README). */

@@ -11,12 +11,13 @@ export const recoveryPaths = {
   journal: '/me/journal',
   goals: '/me/goals',
   insights: '/me/insights',
+  week: '/me/week',
   intake: '/me/intake',
   checkUps: '/me/assessments',
   profile: '/me',
 } as const;
 
-const items = ['today', 'calendar', 'insights', 'checkUps', 'coping', 'triggers', 'journal', 'goals', 'intake', 'profile'] as const;
+const items = ['today', 'calendar', 'week', 'insights', 'checkUps', 'coping', 'triggers', 'journal', 'goals', 'intake', 'profile'] as const;
 
 /**
  * The "Me" area's own navigation: a row of links under the page title (the phone's bottom bar

@@ -38,6 +38,7 @@ import {
 } from './routes/together-routes';
 import { UsRoute } from './routes/us-route';
 import { InsightsRoute } from './routes/insights-route';
+import { WeekRoute } from './routes/week-route';
 import { PlanRoute } from './routes/plan-route';
 import { LapseReflectRoute, LapseRoute, LapseStepsRoute, StrugglingRoute } from './routes/setbacks-routes';
 
@@ -66,6 +67,7 @@ export const routes: RouteObject[] = [
           { path: 'me/journal', element: <JournalRoute /> },
           { path: 'me/goals', element: <GoalsRoute /> },
           { path: 'me/insights', element: <InsightsRoute /> },
+          { path: 'me/week', element: <WeekRoute /> },
           { path: 'me/intake', element: <IntakeRoute /> },
           { path: 'me/assessments', element: <CheckUpsRoute /> },
           { path: 'me/assessments/:instrumentId', element: <QuestionnaireRoute /> },

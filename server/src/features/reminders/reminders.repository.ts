@@ -134,20 +134,22 @@ export interface DueRow {
 
 /** Reminders whose moment has come, locked; another process skips them. */
 export async function claimDue(tx: Tx, now: Date, limit: number): Promise<DueRow[]> {
-  return tx
-    .selectFrom('reminders as r')
-    // A person who never saved settings has the defaults (the service parses a missing row as them):
-    // the weekly summary's notice reaches them in the app, the only kind planned without settings.
-    .leftJoin('reminderSettings as s', 's.personId', 'r.personId')
-    .innerJoin('users as u', 'u.id', 'r.personId')
-    .select(['r.id', 'r.personId', 'r.kind', 'r.localDate', 'r.plannedAt', 'r.showings', 's.settings', 'u.timeZone'])
-    .where('r.state', '=', 'scheduled')
-    .where('r.deliverAt', '<=', now)
-    .orderBy('r.deliverAt')
-    .limit(limit)
-    .forUpdate('r')
-    .skipLocked()
-    .execute();
+  return (
+    tx
+      .selectFrom('reminders as r')
+      // A person who never saved settings has the defaults (the service parses a missing row as them):
+      // the weekly summary's notice reaches them in the app, the only kind planned without settings.
+      .leftJoin('reminderSettings as s', 's.personId', 'r.personId')
+      .innerJoin('users as u', 'u.id', 'r.personId')
+      .select(['r.id', 'r.personId', 'r.kind', 'r.localDate', 'r.plannedAt', 'r.showings', 's.settings', 'u.timeZone'])
+      .where('r.state', '=', 'scheduled')
+      .where('r.deliverAt', '<=', now)
+      .orderBy('r.deliverAt')
+      .limit(limit)
+      .forUpdate('r')
+      .skipLocked()
+      .execute()
+  );
 }
 
 export async function hasCheckedIn(db: DbOrTx, personId: string, localDate: string): Promise<boolean> {

@@ -16,14 +16,22 @@ export interface Voice {
  * One question, in plain words: what the person's own report and the partner's report went with,
  * how sure that is (the interval), and how many days it rests on. Never a cause, never a diagnosis.
  */
-export function InsightCard({ insight, voice }: { insight: z.infer<typeof insightSchema>; voice: Voice }) {
+export function InsightCard({
+  insight,
+  voice,
+  idPrefix = 'insight',
+}: {
+  insight: z.infer<typeof insightSchema>;
+  voice: Voice;
+  idPrefix?: string;
+}) {
   const { t } = useTranslation();
   const { fit } = insight;
   const who = voice.self ? 'self' : 'other';
   const names = { subject: voice.subject, partner: voice.partner };
   return (
-    <article className="insight card" aria-labelledby={`insight-${insight.id}`}>
-      <h3 id={`insight-${insight.id}`}>{t(`insights.questions.${insight.id}.title`)}</h3>
+    <article className="insight card" aria-labelledby={`${idPrefix}-${insight.id}`}>
+      <h3 id={`${idPrefix}-${insight.id}`}>{t(`insights.questions.${insight.id}.title`)}</h3>
       {fit.status === 'ok' ? (
         <>
           <EstimateLine text={t(`insights.questions.${insight.id}.actor_${who}`, names)} estimate={fit.actor} />

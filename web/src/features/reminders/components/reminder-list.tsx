@@ -39,7 +39,7 @@ export function ReminderList() {
             const kind = t(`reminders.kinds.${reminder.kind}`);
             return (
               <li key={reminder.id} className="card reminder">
-                <p className="reminder__kind">{kind}</p>
+                <p className="reminder__kind">{reminder.kind === 'weekly-summary' ? <Link to="/me/week">{kind}</Link> : kind}</p>
                 <p className="muted">{t('reminders.shownAt', { time: formatDateTime(reminder.shownAt, i18n.language) })}</p>
                 <div className="button-row" role="group" aria-label={t('reminders.snoozeLabel', { kind })}>
                   {snoozeChoices.map((choice) => (

@@ -219,6 +219,13 @@ function Editor({ current }: { current: ReminderSettings }) {
             onChange={(event) => set('planReview', { ...values.planReview, time: event.target.value })}
           />
         ) : null}
+        <Check
+          id="reminder-weekly-summary"
+          label={t('reminders.weeklySummary')}
+          hint={t('reminders.weeklySummaryHint')}
+          checked={values.weeklySummary.enabled}
+          onChange={(enabled) => set('weeklySummary', { enabled })}
+        />
         <p className="muted">{t('reminders.later')}</p>
       </fieldset>
 
