@@ -138,7 +138,7 @@ export async function findInsightDays(
     return days;
   }
   const { rows } = await sql<InsightDay & { ownerId: string }>`
-    select owner_id, to_char(local_date, 'YYYY-MM-DD') as date, mood, craving, stress, closeness, conflict
+    select owner_id, local_date as date, mood, craving, stress, closeness, conflict
     from checkins
     where owner_id = any(${ids(ownerIds)}::uuid[]) and local_date between ${from} and ${to}
     order by owner_id, local_date`.execute(db);
@@ -196,7 +196,7 @@ export async function findTrustParts(
     return [];
   }
   const { rows } = await sql<{ coupleId: string; partnerId: string; date: string; stated: boolean; thanked: boolean }>`
-    select couple_id, partner_id, to_char(local_date, 'YYYY-MM-DD') as date, stated, thanked
+    select couple_id, partner_id, local_date as date, stated, thanked
     from trust_discussion_parts
     where couple_id = any(${ids(coupleIds)}::uuid[]) and local_date between ${from} and ${to}`.execute(db);
   return rows;

@@ -15,7 +15,7 @@ import {
   type WeeklySummary,
   type WeeklySummaryContent,
 } from '@twofold/core/insights/weekly-summary.schemas';
-import { trustStreaks, buildTrustCalendar, type TrustPartner } from '@twofold/core/together/streaks';
+import { buildTrustCalendar, trustDayStatus, type TrustPartner, type TrustRecord } from '@twofold/core/together/streaks';
 import type { CopingTool } from '@twofold/core/recovery/coping.schemas';
 import type { Db } from '../../platform/db';
 import type { Actor } from '../../platform/sessions';
@@ -69,9 +69,8 @@ export async function computeWeeklySummaries(db: Db, now: Temporal.Instant, opti
       continue;
     }
     const previousStart = addDays(week.start, -7);
-    let afterId: string | null = null;
-    for (;;) {
-      const people = await repo.findPeopleToSummarize(db, {
+    const findPeople = (afterId: string | null) =>
+      repo.findPeopleToSummarize(db, {
         timeZone,
         weekStart: week.start,
         previousStart,
@@ -80,21 +79,28 @@ export async function computeWeeklySummaries(db: Db, now: Temporal.Instant, opti
         afterId,
         limit: batchSize,
       });
-      if (people.length === 0) {
-        break;
-      }
-      afterId = people[people.length - 1]!;
-      result.people += people.length;
-      result.written += await summarizeBatch(db, people, timeZone, week, now);
-      if (people.length < batchSize) {
-        break;
-      }
+    // A pipeline of two: the next batch is read from the database while this one is worked out in
+    // this process and written (the estimator is CPU in Node, the reads are work for PostgreSQL).
+    let people = await findPeople(null);
+    let reading = people.length > 0 ? readBatch(db, people, timeZone, week) : null;
+    while (reading !== null) {
+      const current = people;
+      const data = await reading;
+      people = current.length === batchSize ? await findPeople(current[current.length - 1]!) : [];
+      reading = people.length > 0 ? readBatch(db, people, timeZone, week) : null;
+      // Handled when awaited in the next round; this only keeps a failure meanwhile from counting as unhandled.
+      reading?.catch(() => undefined);
+      result.people += current.length;
+      result.written += await writeBatch(db, current, data, timeZone, week, now);
     }
   }
   return result;
 }
 
-async function summarizeBatch(db: Db, people: string[], timeZone: string, week: SummaryWeek, now: Temporal.Instant): Promise<number> {
+type BatchData = Awaited<ReturnType<typeof readBatch>>;
+
+/** Everything one batch's summaries need, in a handful of set-based statements run together. */
+async function readBatch(db: Db, people: string[], timeZone: string, week: SummaryWeek) {
   const previousStart = addDays(week.start, -7);
   const weekFrom = startOfDay(week.start, timeZone);
   const weekTo = startOfDay(addDays(week.end, 1), timeZone);
@@ -115,15 +121,30 @@ async function summarizeBatch(db: Db, people: string[], timeZone: string, week: 
     repo.findInsightDays(db, [...new Set([...people, ...partnersForInsights])], insightFrom, week.end),
     findCoupleWeeks(db, coupleIds, openPairs, week, { weekFrom: toDate(weekFrom), weekTo: toDate(weekTo) }),
   ]);
+  return { pairs, checkins, coping, days, couples };
+}
 
+/** Works out one batch's summaries (the rules of core/src/insights) and stores them with their notices, in one transaction. */
+async function writeBatch(
+  db: Db,
+  people: string[],
+  data: BatchData,
+  timeZone: string,
+  week: SummaryWeek,
+  now: Temporal.Instant,
+): Promise<number> {
+  const { pairs, checkins, coping, days, couples } = data;
+
+  const checkinsOf = groupBy(checkins, (row) => row.ownerId);
+  const copingOf = groupBy(coping, (row) => row.ownerId);
   const summaries: repo.NewSummary[] = people.map((personId) => {
     const pair = pairs.get(personId);
     const partnerDays = pair?.partnerDaysAllowed ? (days.get(pair.partnerId) ?? []) : null;
     const content = summarizePerson({
       personId,
       week,
-      checkins: checkins.filter((row) => row.ownerId === personId),
-      coping: coping.filter((row) => row.ownerId === personId),
+      checkins: checkinsOf.get(personId) ?? [],
+      coping: copingOf.get(personId) ?? [],
       myDays: days.get(personId) ?? [],
       partnerDays,
       couple: pair?.jointOpen ? (couples.get(pair.coupleId)?.(personId) ?? null) : null,
@@ -150,6 +171,19 @@ async function summarizeBatch(db: Db, people: string[], timeZone: string, week: 
 }
 
 type CoupleWeek = NonNullable<WeeklySummaryContent['couple']>;
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(key(row));
+    if (group) {
+      group.push(row);
+    } else {
+      groups.set(key(row), [row]);
+    }
+  }
+  return groups;
+}
 
 /** The couple part of each couple's week, as a function of whose summary it is (appreciations are from me / to me). */
 async function findCoupleWeeks(
@@ -182,9 +216,18 @@ async function findCoupleWeeks(
     [...activeVersions.values()].map((version) => version.versionId),
   );
   const zones = await repo.findTimeZonesOf(db, [...new Set(pairs.flatMap((pair) => [pair.personId, pair.partnerId]))]);
+  const appreciationsOf = groupBy(appreciations, (row) => row.coupleId);
+  const activitiesOf = groupBy(activities, (row) => row.coupleId);
+  const pairsOf = groupBy(pairs, (pair) => pair.coupleId);
+  const recordsByDay = new Map<string, Map<string, TrustRecord[]>>();
+  for (const record of trust) {
+    const days = recordsByDay.get(record.coupleId) ?? new Map<string, TrustRecord[]>();
+    recordsByDay.set(record.coupleId, days);
+    days.set(record.date, [...(days.get(record.date) ?? []), record]);
+  }
   const byCouple = new Map<string, (personId: string) => CoupleWeek>();
   for (const coupleId of coupleIds) {
-    const members = pairs.filter((pair) => pair.coupleId === coupleId);
+    const members = pairsOf.get(coupleId)!;
     const partnerIds = [members[0]!.personId, members[0]!.partnerId];
     const active = activeVersions.get(coupleId);
     let trustWeek: CoupleWeek['trustDiscussion'] = null;
@@ -207,17 +250,20 @@ async function findCoupleWeeks(
         )
         .sort()
         .at(-1)!;
-      const records = trust.filter((row) => row.coupleId === coupleId);
-      const days = buildTrustCalendar({ start, partners, records, from: week.start, to: week.end });
-      const countedFrom = start > streakFrom ? start : streakFrom;
-      trustWeek = {
-        daysDone: days.filter((day) => day.status === 'done').length,
-        daysCounted: days.length,
-        streak: trustStreaks({ start: countedFrom, partners, records: records.filter((r) => r.date <= week.end) }).current,
-      };
+      const byDay = recordsByDay.get(coupleId) ?? new Map<string, TrustRecord[]>();
+      const statusOf = (date: string) => trustDayStatus(date, partners, byDay.get(date) ?? []);
+      const weekDays = buildTrustCalendar({ start, partners, records: [], from: week.start, to: week.end }).map((day) =>
+        statusOf(day.date),
+      );
+      // The current streak at the week's end (trustStreaks' rule: no day is pending), walking back day by day.
+      let streak = 0;
+      for (let date = week.end; date >= start && date >= streakFrom && statusOf(date) === 'done'; date = addDays(date, -1)) {
+        streak += 1;
+      }
+      trustWeek = { daysDone: weekDays.filter((status) => status === 'done').length, daysCounted: weekDays.length, streak };
     }
-    const counts = appreciations.filter((row) => row.coupleId === coupleId);
-    const activity = activities.find((row) => row.coupleId === coupleId);
+    const counts = appreciationsOf.get(coupleId) ?? [];
+    const activity = activitiesOf.get(coupleId)?.[0];
     byCouple.set(coupleId, (personId) => ({
       trustDiscussion: trustWeek,
       appreciations: {
