@@ -54,6 +54,8 @@ import { instrumentIds } from '@twofold/core/assessments/instruments';
 import { remindersRoutes } from './features/reminders/reminders.routes';
 import { createReminderJobs } from './features/reminders/reminder-jobs';
 import { createPushSender, type PushSender } from './features/reminders/push-sender';
+import { careSessionsRoutes } from './features/care-sessions/care-sessions.routes';
+import { careHomeworkRoutes } from './features/care-homework/care-homework.routes';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -197,6 +199,13 @@ export async function buildApp({ config, database, cipher, mailer, pushSender, l
       ptsdCutoff: config.ptsdCutoff,
       crisis: crisis.resources,
     },
+  });
+  // The care team's sessions (with calendar feeds) and homework (issue 8).
+  await app.register(careSessionsRoutes, { db, publicUrl: config.publicUrl });
+  await app.register(careHomeworkRoutes, {
+    db,
+    cipher,
+    offeredInstruments: instrumentIds.filter((id) => !config.instrumentsOff.includes(id)),
   });
   // Reminders (issue 9): the person's own settings and list; the jobs run where the sweep is on.
   await app.register(remindersRoutes, { db, pushPublicKey: config.reminders.vapid?.publicKey ?? null });

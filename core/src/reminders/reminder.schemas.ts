@@ -6,7 +6,7 @@ import { z } from 'zod';
  * their partner.
  */
 
-/** Every kind of reminder. `session` waits for the care-team feature that will give sessions a date. */
+/** Every kind of reminder. */
 export const reminderKinds = [
   'check-in',
   'trust-discussion',
@@ -18,8 +18,12 @@ export const reminderKinds = [
 ] as const;
 export type ReminderKind = (typeof reminderKinds)[number];
 
-/** Kinds registered but without a source yet: they never fire until their feature lands (see the feature README). */
-export const waitingReminderKinds: readonly ReminderKind[] = ['session'];
+/** Kinds registered but without a source yet: they never fire until their feature lands (see the feature README). None today. */
+export const waitingReminderKinds: readonly ReminderKind[] = [];
+
+/** How long before a session its reminder comes: minutes, or 1440 for the day before at the same time on my clock. */
+export const sessionLeadMinutes = [15, 30, 60, 120, 1440] as const;
+export type SessionLeadMinutes = (typeof sessionLeadMinutes)[number];
 
 export const reminderChannels = ['in-app', 'email', 'push'] as const;
 export type ReminderChannel = (typeof reminderChannels)[number];
@@ -43,7 +47,16 @@ export const reminderSettingsInputSchema = z.strictObject({
     "The daily Trust Discussion, at the time agreed in our Recovery Contract, while the contract is in force and joint features are open. Never depends on my partner's part.",
   ),
   assessmentDue: atTime.describe('A check-up questionnaire on the day it is due (from my schedules), at my chosen time.'),
-  session: onItsOwnTime.describe('Sessions with the care team: kept for when sessions exist in Twofold; nothing is sent yet.'),
+  session: z
+    .strictObject({
+      enabled: z.boolean(),
+      // Settings saved before session reminders existed have no lead time: an hour before.
+      leadMinutes: z
+        .literal(sessionLeadMinutes)
+        .default(60)
+        .describe('How long before: 15, 30, 60 or 120 minutes, or 1440 for the day before at the same time.'),
+    })
+    .describe('Each session with my care team that I take part in, a chosen time before it starts (my time zone).'),
   medication: z
     .strictObject({
       enabled: z.boolean(),
@@ -82,7 +95,7 @@ export const defaultReminderSettings: ReminderSettingsInput = {
   checkIn: { enabled: false, time: '20:00' },
   trustDiscussion: { enabled: false },
   assessmentDue: { enabled: false, time: '10:00' },
-  session: { enabled: false },
+  session: { enabled: false, leadMinutes: 60 },
   medication: { enabled: false, times: ['08:00'] },
   planReview: { enabled: false, time: '10:00' },
   weeklySummary: { enabled: true },

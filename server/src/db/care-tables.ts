@@ -64,5 +64,5 @@ export interface CareHomeworkAssigneesTable {
 export interface CalendarFeedsTable {
   personId: string;
   tokenHash: string;
-  createdAt: CreatedAt;
+  createdAt: UpdatedAt;
 }

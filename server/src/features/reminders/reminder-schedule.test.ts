@@ -1,10 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { Temporal } from 'temporal-polyfill';
 import { defaultReminderSettings, type ReminderSettingsInput } from '@twofold/core/reminders/reminder.schemas';
-import { afterQuietHours, decideFiring, isQuiet, occurrencesBetween, snoozeUntil, zonedInstant } from './reminder-schedule';
+import {
+  afterQuietHours,
+  decideFiring,
+  isQuiet,
+  occurrencesBetween,
+  parseSessionOccurrenceKey,
+  sessionReminderAt,
+  snoozeUntil,
+  zonedInstant,
+  type ReminderFacts,
+} from './reminder-schedule';
 
 const at = (iso: string) => Temporal.Instant.from(iso);
-const noFacts = { trustDiscussionTime: null, assessmentsDue: [], planReviewDate: null };
+const noFacts: ReminderFacts = { trustDiscussionTime: null, assessmentsDue: [], planReviewDate: null, sessions: [] };
 const settings = (change: Partial<ReminderSettingsInput>): ReminderSettingsInput => ({ ...defaultReminderSettings, ...change });
 const checkInAt = (time: string) => settings({ checkIn: { enabled: true, time } });
 
@@ -94,8 +104,8 @@ describe('when reminders are due', () => {
     expect(found.map((o) => `${o.occurrenceKey} ${o.dueAt.toString()}`)).toEqual(['plan-review 2026-11-25 2026-11-25T18:00:00Z']);
   });
 
-  it('never plans sessions (no source yet), nor kinds turned off', () => {
-    const waiting = settings({ session: { enabled: true } });
+  it('plans no session reminder without a session, nor kinds turned off', () => {
+    const waiting = settings({ session: { enabled: true, leadMinutes: 60 } });
     expect(occurrencesBetween(waiting, noFacts, 'UTC', at('2026-11-20T00:00:00Z'), at('2026-11-25T00:00:00Z'))).toEqual([]);
     const off = { ...noFacts, trustDiscussionTime: '20:00', planReviewDate: '2026-11-24' };
     expect(occurrencesBetween(defaultReminderSettings, off, 'UTC', at('2026-11-24T00:00:00Z'), at('2026-11-24T23:00:00Z'))).toEqual([]);
@@ -149,5 +159,57 @@ describe('quiet hours, lateness and snooze', () => {
     // Tomorrow 20:00 in Madrid is winter time: 19:00 UTC.
     expect(snoozeUntil('tomorrow', now, 'Europe/Madrid').toString()).toBe('2026-10-25T19:00:00Z');
     expect(zonedInstant('2026-10-25', '20:00', 'Europe/Madrid').toString()).toBe('2026-10-25T19:00:00Z');
+  });
+});
+
+describe('session reminders', () => {
+  const id = '6f1c2d3e-4b5a-4c6d-8e7f-8091a2b3c4d5';
+  const sessionAt = (iso: string): ReminderFacts => ({ ...noFacts, sessions: [{ sessionId: id, startsAt: at(iso) }] });
+  const lead = (leadMinutes: 15 | 30 | 60 | 120 | 1440) => settings({ session: { enabled: true, leadMinutes } });
+
+  it('comes the chosen number of minutes before the session', () => {
+    const found = occurrencesBetween(
+      lead(60),
+      sessionAt('2026-11-25T16:00:00Z'),
+      'America/Chicago',
+      at('2026-11-25T00:00:00Z'),
+      at('2026-11-26T00:00:00Z'),
+    );
+    expect(found).toEqual([
+      { kind: 'session', occurrenceKey: `session ${id} 2026-11-25T16:00:00Z`, localDate: '2026-11-25', dueAt: at('2026-11-25T15:00:00Z') },
+    ]);
+    expect(parseSessionOccurrenceKey(found[0]!.occurrenceKey)).toEqual({ sessionId: id, startsAt: at('2026-11-25T16:00:00Z') });
+  });
+
+  it('the day before comes at the same local time across the spring-forward change (23 hours before)', () => {
+    // Chicago moves its clocks forward on 2026-03-08 at 02:00: a 09:00 session that day is reminded of at 09:00 on the 7th.
+    const start = zonedInstant('2026-03-08', '09:00', 'America/Chicago');
+    const due = sessionReminderAt(start, 1440, 'America/Chicago');
+    expect(due.toZonedDateTimeISO('America/Chicago').toPlainDateTime().toString()).toBe('2026-03-07T09:00:00');
+    expect(due.until(start).total('hours')).toBe(23);
+  });
+
+  it('the day before comes at the same local time across the fall-back change (25 hours before)', () => {
+    // Clocks go back on 2026-11-01 at 02:00.
+    const start = zonedInstant('2026-11-01', '09:00', 'America/Chicago');
+    const due = sessionReminderAt(start, 1440, 'America/Chicago');
+    expect(due.toZonedDateTimeISO('America/Chicago').toPlainDateTime().toString()).toBe('2026-10-31T09:00:00');
+    expect(due.until(start).total('hours')).toBe(25);
+  });
+
+  it('minutes before are exact minutes, even across the change in the night', () => {
+    // 02:30 does not exist on 2026-03-08 in Chicago; a session at 03:15 CDT, 60 minutes before is 01:15 CST.
+    const start = zonedInstant('2026-03-08', '03:15', 'America/Chicago');
+    const due = sessionReminderAt(start, 60, 'America/Chicago');
+    expect(due.until(start).total('minutes')).toBe(60);
+    expect(due.toZonedDateTimeISO('America/Chicago').toPlainTime().toString()).toBe('01:15:00');
+  });
+
+  it('is not planned when session reminders are off, and the local date is the session day on my clock', () => {
+    const facts = sessionAt('2026-11-26T03:00:00Z');
+    const window = [at('2026-11-25T00:00:00Z'), at('2026-11-26T04:00:00Z')] as const;
+    expect(occurrencesBetween(defaultReminderSettings, facts, 'America/Los_Angeles', ...window)).toEqual([]);
+    const [found] = occurrencesBetween(lead(15), facts, 'America/Los_Angeles', ...window);
+    expect(found?.localDate).toBe('2026-11-25');
   });
 });

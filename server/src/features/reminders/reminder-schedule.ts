@@ -14,6 +14,18 @@ export interface ReminderFacts {
   assessmentsDue: Array<{ instrumentId: string; dueDate: string }>;
   /** The review date of the couple's Continuing Recovery Plan in force, while joint features are open. */
   planReviewDate: string | null;
+  /** Scheduled sessions with the care team the person takes part in, starting soon (features/care-sessions). */
+  sessions: Array<{ sessionId: string; startsAt: Temporal.Instant }>;
+}
+
+/**
+ * When a session's reminder is due: `leadMinutes` before its start, or with 1440 the day before at
+ * the same time on the person's clock (so across a DST change it is 23 or 25 hours before, and the
+ * reminder comes at the hour the person expects).
+ */
+export function sessionReminderAt(startsAt: Temporal.Instant, leadMinutes: number, timeZone: string): Temporal.Instant {
+  const start = startsAt.toZonedDateTimeISO(timeZone);
+  return (leadMinutes === 1440 ? start.subtract({ days: 1 }) : start.subtract({ minutes: leadMinutes })).toInstant();
 }
 
 export interface Occurrence {
@@ -63,7 +75,8 @@ function localDates(from: Temporal.Instant, to: Temporal.Instant, timeZone: stri
 
 /**
  * Every occurrence whose due time falls in (from, to], for the kinds the person turned on.
- * `session` has no source yet and never occurs.
+ * A session's occurrence is keyed by the session and its start, so a rescheduled session is
+ * reminded of again at its new time (the old row is skipped: the session is no longer on then).
  */
 export function occurrencesBetween(
   settings: ReminderSettingsInput,
@@ -109,7 +122,30 @@ export function occurrencesBetween(
       daily('plan-review', settings.planReview.time, date, review);
     }
   }
+  if (settings.session.enabled) {
+    for (const session of facts.sessions) {
+      const dueAt = sessionReminderAt(session.startsAt, settings.session.leadMinutes, timeZone);
+      if (inWindow(dueAt)) {
+        const localDate = session.startsAt.toZonedDateTimeISO(timeZone).toPlainDate().toString();
+        found.push({ kind: 'session', occurrenceKey: sessionOccurrenceKey(session.sessionId, session.startsAt), localDate, dueAt });
+      }
+    }
+  }
   return found.sort((a, b) => Temporal.Instant.compare(a.dueAt, b.dueAt));
+}
+
+/** `session <id> <start>`: one reminder per session and start time. */
+export function sessionOccurrenceKey(sessionId: string, startsAt: Temporal.Instant): string {
+  return `session ${sessionId} ${startsAt.toString()}`;
+}
+
+/** The session and start a session reminder is for, read back from its key. */
+export function parseSessionOccurrenceKey(key: string): { sessionId: string; startsAt: Temporal.Instant } | null {
+  const [kind, sessionId, start] = key.split(' ');
+  if (kind !== 'session' || sessionId === undefined || start === undefined) {
+    return null;
+  }
+  return { sessionId, startsAt: Temporal.Instant.from(start) };
 }
 
 type QuietHours = ReminderSettingsInput['quietHours'];

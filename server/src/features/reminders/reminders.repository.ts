@@ -124,6 +124,7 @@ export interface DueRow {
   id: string;
   personId: string;
   kind: ReminderKind;
+  occurrenceKey: string;
   localDate: string;
   plannedAt: Date;
   /** Null for a person who never saved settings: the defaults apply. */
@@ -141,7 +142,7 @@ export async function claimDue(tx: Tx, now: Date, limit: number): Promise<DueRow
       // the weekly summary's notice reaches them in the app, the only kind planned without settings.
       .leftJoin('reminderSettings as s', 's.personId', 'r.personId')
       .innerJoin('users as u', 'u.id', 'r.personId')
-      .select(['r.id', 'r.personId', 'r.kind', 'r.localDate', 'r.plannedAt', 'r.showings', 's.settings', 'u.timeZone'])
+      .select(['r.id', 'r.personId', 'r.kind', 'r.occurrenceKey', 'r.localDate', 'r.plannedAt', 'r.showings', 's.settings', 'u.timeZone'])
       .where('r.state', '=', 'scheduled')
       .where('r.deliverAt', '<=', now)
       .orderBy('r.deliverAt')

@@ -18,7 +18,15 @@ import { clock, addDays, todayIn } from '../../platform/local-date';
 import { assertOwnerWrite } from '../../access/access';
 import { findPlanReviewDates } from '../setbacks/plan.service';
 import { jointFeaturesOpen } from '../../access/joint-features';
-import { decideFiring, occurrencesBetween, snoozeUntil, type ReminderFacts } from './reminder-schedule';
+import {
+  maxLookBackMinutes,
+  decideFiring,
+  occurrencesBetween,
+  parseSessionOccurrenceKey,
+  snoozeUntil,
+  type ReminderFacts,
+} from './reminder-schedule';
+import { findSessionStartsFor, isSessionStillOn } from '../care-sessions/care-sessions.service';
 import * as repo from './reminders.repository';
 import type { PushSender } from './push-sender';
 
@@ -153,7 +161,7 @@ export async function sweepReminders(db: Db, now: Temporal.Instant, options: Swe
   for (;;) {
     const claimed = await db.transaction().execute(async (tx) => {
       const people = await repo.claimPeopleToPlan(tx, at, batchSize);
-      const facts = await findFacts(tx, people, options.offeredInstruments);
+      const facts = await findFacts(tx, people, options.offeredInstruments, now);
       const rows = people.flatMap((person) => {
         const settings = parseSettings(person.settings);
         return occurrencesBetween(settings, facts.get(person.personId)!, person.timeZone, toInstant(person.plannedUntil), now).map(
@@ -186,7 +194,7 @@ export async function sweepReminders(db: Db, now: Temporal.Instant, options: Swe
       const sends: SendJob[] = [];
       for (const row of due) {
         const settings = parseSettings(row.settings);
-        if (!(await stillApplies(tx, row, settings))) {
+        if (!(await stillApplies(tx, row, settings, now))) {
           await repo.setOutcome(tx, row.id, { state: 'skipped' });
           result.skipped += 1;
           continue;
@@ -223,10 +231,15 @@ export async function sweepReminders(db: Db, now: Temporal.Instant, options: Swe
 }
 
 /** The facts each person's reminders depend on: their own, and their couple's agreed time while joint features are open. */
-async function findFacts(tx: Tx, people: repo.PlanningRow[], offered: readonly string[]): Promise<Map<string, ReminderFacts>> {
+async function findFacts(
+  tx: Tx,
+  people: repo.PlanningRow[],
+  offered: readonly string[],
+  now: Temporal.Instant,
+): Promise<Map<string, ReminderFacts>> {
   const ids = people.map((person) => person.personId);
   const facts = new Map<string, ReminderFacts>(
-    ids.map((id) => [id, { trustDiscussionTime: null, assessmentsDue: [], planReviewDate: null }]),
+    ids.map((id) => [id, { trustDiscussionTime: null, assessmentsDue: [], planReviewDate: null, sessions: [] }]),
   );
   const wantsTrust = people.filter((person) => parseSettings(person.settings).trustDiscussion.enabled).map((person) => person.personId);
   const openCouples = new Map<string, boolean>();
@@ -261,6 +274,17 @@ async function findFacts(tx: Tx, people: repo.PlanningRow[], offered: readonly s
   for (const review of await findPlanReviewDates(tx, wantsPlanReview)) {
     facts.get(review.personId)!.planReviewDate = review.reviewDate;
   }
+  // Sessions whose reminder may fall in this planning window: starting from the look-back to a day
+  // and an hour ahead (the longest lead is the day before; a day is 25 hours across a DST change).
+  const wantsSessions = people.filter((person) => parseSettings(person.settings).session.enabled).map((person) => person.personId);
+  for (const session of await findSessionStartsFor(
+    tx,
+    wantsSessions,
+    now.subtract({ minutes: maxLookBackMinutes }),
+    now.add({ hours: 26 }),
+  )) {
+    facts.get(session.personId)!.sessions.push({ sessionId: session.sessionId, startsAt: session.startsAt });
+  }
   return facts;
 }
 
@@ -289,8 +313,8 @@ export async function queueWeeklySummaryNotices(
   );
 }
 
-/** Whether there is still something to remind of at showing time: my check-in not done yet, the Trust Discussion still on. */
-async function stillApplies(tx: Tx, row: repo.DueRow, settings: ReminderSettingsInput): Promise<boolean> {
+/** Whether there is still something to remind of at showing time: my check-in not done yet, the Trust Discussion still on, the session still on. */
+async function stillApplies(tx: Tx, row: repo.DueRow, settings: ReminderSettingsInput, now: Temporal.Instant): Promise<boolean> {
   switch (row.kind) {
     case 'check-in':
       return settings.checkIn.enabled && !(await repo.hasCheckedIn(tx, row.personId, row.localDate));
@@ -309,8 +333,16 @@ async function stillApplies(tx: Tx, row: repo.DueRow, settings: ReminderSettings
       return settings.planReview.enabled && (await findPlanReviewDates(tx, [row.personId])).length > 0;
     case 'weekly-summary':
       return settings.weeklySummary.enabled;
-    case 'session':
-      return false;
+    case 'session': {
+      // Still on at that start (not moved, not cancelled, still mine), and not begun yet.
+      const session = parseSessionOccurrenceKey(row.occurrenceKey);
+      return (
+        settings.session.enabled &&
+        session !== null &&
+        Temporal.Instant.compare(now, session.startsAt) < 0 &&
+        (await isSessionStillOn(tx, row.personId, session.sessionId, session.startsAt))
+      );
+    }
   }
 }
 

@@ -480,6 +480,8 @@ export const en = {
       'safety-screen': 'your safety check',
       'caseload-flags': 'flags on your clinician’s caseload, from: {{kinds}}',
       'couple-overview': 'the overview of your couple, from: {{kinds}}',
+      'care-sessions': 'your sessions and attendance',
+      'care-homework': 'your homework from the care team',
     },
     relations: { partner: 'partner', clinician: 'clinician', 'former-partner': 'former partner' },
     purposes: { 'partner-support': 'To support you as your partner', treatment: 'For your treatment' },

@@ -429,6 +429,8 @@ export const es: Translation = {
       'safety-screen': 'tu chequeo de seguridad',
       'caseload-flags': 'las señales en la lista de casos de tu profesional, a partir de: {{kinds}}',
       'couple-overview': 'el resumen de tu pareja, a partir de: {{kinds}}',
+      'care-sessions': 'tus sesiones y asistencia',
+      'care-homework': 'tus tareas del equipo de cuidado',
     },
     relations: { partner: 'pareja', clinician: 'profesional clínico', 'former-partner': 'expareja' },
     purposes: { 'partner-support': 'Para apoyarte como tu pareja', treatment: 'Para tu tratamiento' },
