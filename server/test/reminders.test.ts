@@ -60,7 +60,7 @@ describe('reminder settings', () => {
     const fresh = await person.get('/api/me/reminder-settings');
     expect(fresh.status).toBe(200);
     expect(fresh.body).toMatchObject({ settings: defaultReminderSettings, timeZone: 'America/Chicago', updatedAt: null });
-    expect(fresh.body.waitingKinds).toEqual(['session']);
+    expect(fresh.body.waitingKinds).toEqual([]);
     expect(fresh.body.push).toEqual({ publicKey: null });
     const mine = settings({ checkIn: { enabled: true, time: '21:15' }, medication: { enabled: true, times: ['08:00', '20:00'] } });
     const saved = await person.put('/api/me/reminder-settings', mine);

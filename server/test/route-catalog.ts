@@ -7,6 +7,7 @@ import { buildLapses, lapseRows, type LapseItems } from './lapse-catalog';
 import { buildPlan, planRows, type PlanItems } from './plan-catalog';
 import { buildReminders, reminderRows, type ReminderItems } from './reminders-catalog';
 import { caseloadRows } from './caseload-catalog';
+import { buildCare, careRows, type CareItems } from './care-catalog';
 
 /**
  * Every API route with a valid example request and, for each kind of actor, the status it must
@@ -45,6 +46,8 @@ export interface Scenario {
   plan?: PlanItems;
   /** The owner's reminder and device (issue 9); optional for scenarios built elsewhere. */
   reminders?: ReminderItems;
+  /** The couple's sessions, the owner's homework and calendar feed (issue 8); optional for scenarios built elsewhere. */
+  care?: CareItems;
 }
 
 export const ownerSecret = 'owner-secret: long baths and a phone call with my sister';
@@ -630,6 +633,7 @@ export const routeCatalog: Row[] = [
   ...planRows,
   ...reminderRows,
   ...caseloadRows,
+  ...careRows,
   // Communication (issue 5). The skills library, practice log and "I" statement helper are for
   // anyone signed in; the rest is joint. The shared scenario walks one exercise, one pause and one
   // connection question in row order: the partner starts and holds the floor, the owner listens.
@@ -813,6 +817,7 @@ export async function buildScenario(t: TestApp): Promise<Scenario> {
   const lapses = await buildLapses(own, ownerSecret, couple.b);
   const plan = await buildPlan(own, couple.b);
   const reminders = await buildReminders(t, own);
+  const care = await buildCare(program.clinician, own, program.programId, couple.coupleId);
   await own.put('/api/me/assessment-schedules/phq-9', { everyDays: 14 });
   const careAlert = await t.database.db
     .selectFrom('careAlerts')
@@ -856,5 +861,6 @@ export async function buildScenario(t: TestApp): Promise<Scenario> {
     lapses,
     plan,
     reminders,
+    care,
   };
 }
