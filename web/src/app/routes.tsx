@@ -11,6 +11,7 @@ import { MeRoute } from './routes/me-route';
 import { NotFoundRoute } from './routes/not-found-route';
 import { ForgotPasswordRoute, ResetPasswordRoute } from './routes/password-routes';
 import { CoupleOverviewRoute, NewProgramRoute, ProgramRoute } from './routes/programs-routes';
+import { CoupleCareRoute, MyCareRoute } from './routes/care-routes';
 import {
   CalendarRoute,
   CopingRoute,
@@ -97,6 +98,8 @@ export const routes: RouteObject[] = [
           { path: 'programs/:programId', element: <ProgramRoute /> },
           { path: 'programs/:programId/couples/:coupleId/together', element: <CareTeamTogetherRoute /> },
           { path: 'programs/:programId/couples/:coupleId/overview', element: <CoupleOverviewRoute /> },
+          { path: 'programs/:programId/couples/:coupleId/care', element: <CoupleCareRoute /> },
+          { path: 'care', element: <MyCareRoute /> },
           { path: 'settings', element: <SettingsRoute /> },
           { path: 'settings/reminders', element: <ReminderSettingsRoute /> },
           { path: 'reminders', element: <RemindersRoute /> },

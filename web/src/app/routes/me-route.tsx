@@ -40,6 +40,9 @@ export function MeRoute() {
           <li>
             <Link to={lapsePaths.new}>{t('setbacks.meLinks.lapse')}</Link>
           </li>
+          <li>
+            <Link to="/care">{t('care.my.link')}</Link>
+          </li>
         </ul>
       </Section>
       <div className="columns">

@@ -8,6 +8,7 @@ import { useProgram } from '../../features/programs/api/use-programs';
 import { PartnerToldLapses } from '../../features/setbacks/struggling-cards';
 import { FlaggedCaseload } from '../../features/caseload/components/flagged-caseload';
 import { CoupleOverviewView } from '../../features/caseload/components/couple-overview';
+import { CalendarFeedPanel } from '../../features/care/components/my-care';
 
 export function NewProgramRoute() {
   const { t } = useTranslation();
@@ -48,6 +49,11 @@ export function ProgramRoute() {
         program={program.data}
         personDetails={(person) => <PartnerToldLapses partnerId={person.id} partnerName={person.displayName} reader="care-team" />}
       />
+      {program.data.myRole === 'clinician' ? (
+        <Section title={t('care.feed.clinicianTitle')} id="calendar-feed">
+          <CalendarFeedPanel />
+        </Section>
+      ) : null}
     </Page>
   );
 }

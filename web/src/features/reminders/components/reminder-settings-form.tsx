@@ -1,7 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { reminderSettingsInputSchema, type ReminderSettings, type ReminderSettingsInput } from '@twofold/core/reminders/reminder.schemas';
+import {
+  reminderSettingsInputSchema,
+  sessionLeadMinutes,
+  type ReminderSettings,
+  type ReminderSettingsInput,
+  type SessionLeadMinutes,
+} from '@twofold/core/reminders/reminder.schemas';
 import { TextField } from '../../../components/ui/field';
 import { LoadError, Loading } from '../../../components/ui/loading';
 import { Notice } from '../../../components/ui/notice';
@@ -226,7 +232,33 @@ function Editor({ current }: { current: ReminderSettings }) {
           checked={values.weeklySummary.enabled}
           onChange={(enabled) => set('weeklySummary', { enabled })}
         />
-        <p className="muted">{t('reminders.later')}</p>
+        <Check
+          id="reminder-session"
+          label={t('reminders.session')}
+          hint={t('reminders.sessionHint')}
+          checked={values.session.enabled}
+          onChange={(enabled) => set('session', { ...values.session, enabled })}
+        />
+        {values.session.enabled ? (
+          <div className="field">
+            <label className="field__label" htmlFor="reminder-session-lead">
+              {t('reminders.sessionLead')}
+            </label>
+            <select
+              id="reminder-session-lead"
+              name="sessionLead"
+              className="input select"
+              value={values.session.leadMinutes}
+              onChange={(event) => set('session', { ...values.session, leadMinutes: Number(event.target.value) as SessionLeadMinutes })}
+            >
+              {sessionLeadMinutes.map((minutes) => (
+                <option key={minutes} value={minutes}>
+                  {t(`reminders.sessionLeads.${minutes}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
       </fieldset>
 
       <fieldset className="choice-group">

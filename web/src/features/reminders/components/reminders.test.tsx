@@ -21,7 +21,7 @@ function renderWithQueries(children: React.ReactNode) {
 
 const settingsAnswer = (settings = defaultReminderSettings) => ({
   status: 200,
-  body: { settings, timeZone: 'America/Chicago', waitingKinds: ['session'], push: { publicKey: null }, updatedAt: null },
+  body: { settings, timeZone: 'America/Chicago', waitingKinds: [], push: { publicKey: null }, updatedAt: null },
 });
 
 describe('reminder settings', () => {
