@@ -21,6 +21,12 @@
  * PostgreSQL: a fresh database is created through BENCH_DATABASE_URL, else TEST_DATABASE_URL,
  * else postgres://postgres@127.0.0.1:5432/postgres, and dropped afterwards. Unreachable: skipped.
  *
+ *  (e) on PostgreSQL, with the care team's load data (10,000 couples x 365 days; programs of 60
+ *      couples, one clinician each, consents in place; 120 couples with --quick): the caseload page
+ *      (GET /api/programs/:id/caseload/flags, 60 couples) and the couple overview, each at 20
+ *      connections rotating over 20 logged-in clinicians, with EXPLAIN ANALYZE of the main statements
+ *      in artifacts/bench-caseload-explain.txt. `--only caseload` runs this part alone.
+ *
  * --baseline <git ref> (repeatable): the PostgreSQL scenarios are also measured, in the same run
  * and on the same database, against the server as it was at that revision (an A/B comparison).
  */
@@ -36,6 +42,7 @@ import { freshPostgresDatabase, isPostgresReachable, removeDir, seedCouple } fro
 import { generateLoadData, logInLoadPeople, type BenchSession } from './lib/load-sessions';
 import { insightsFor, type InsightDay } from '../core/src/insights/insights';
 import { checkoutBaseline } from './lib/baseline';
+import { describeCaseload, explainCaseload, logInClinicians, type ClinicianSession } from './caseload';
 
 const { values: args } = parseArgs({
   options: {
@@ -44,8 +51,13 @@ const { values: args } = parseArgs({
     duration: { type: 'string' },
     'skip-postgres': { type: 'boolean', default: false },
     baseline: { type: 'string', multiple: true, default: [] },
+    // Only one part: 'caseload' (issue 8: caseload flags and couple overview on PostgreSQL).
+    only: { type: 'string' },
   },
 });
+if (args.only !== undefined && args.only !== 'caseload') {
+  throw new Error(`--only ${args.only}: the only part that runs alone is 'caseload'`);
+}
 const quick = args.quick;
 const duration = Number(args.duration ?? (quick ? 3 : 15));
 // PGlite needs seconds before V8 has tiered up its WebAssembly; the first seconds are not the steady state.
@@ -57,6 +69,12 @@ const loadDays = 365;
 // People logged in for the rotating scenarios (both partners of the first couples).
 const sessionCount = quick ? 50 : 200;
 const generatedTimeZone = 'America/Chicago';
+// Issue 8: 10,000 couples x 365 days, programs of 60 couples with one clinician each; 20 clinicians
+// logged in, one per concurrent user. Quick: 120 couples (2 clinicians), far less, said in the report.
+const caseloadCouples = quick ? 120 : 10_000;
+const couplesPerClinician = 60;
+const caseloadClinicians = quick ? 2 : 20;
+const caseloadConnections = 20;
 const adminUrl = process.env['BENCH_DATABASE_URL'] ?? process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 interface Load {
@@ -338,6 +356,135 @@ async function probeRetryAfter(url: string, cookie: string): Promise<boolean | n
   return busy ? busy.headers.get('retry-after') !== null : null;
 }
 
+/** (e) Issue 8: a database of its own with the care team's load data; the caseload and overview scenarios. */
+async function measureCaseloadPart(
+  loads: Record<string, Load>,
+): Promise<{ couples: number; seconds: number; flags: Record<string, number> }> {
+  const database = await freshPostgresDatabase(adminUrl, 'twofold_bench_caseload');
+  try {
+    const env = { DATABASE_URL: database.url, TWOFOLD_DATA_DIR: mkdtempSync(join(tmpdir(), 'twofold-bench-cl-')) };
+    const generateMs = await generateLoadData(env, caseloadCouples, loadDays, ['--couples-per-clinician', String(couplesPerClinician)]);
+    log(
+      `  care-team load data: ${caseloadCouples} couples x ${loadDays} days, ${Math.ceil(caseloadCouples / couplesPerClinician)} clinicians of ${couplesPerClinician} couples, in ${(generateMs / 1000).toFixed(1)} s${quick ? ' (quick: the full run loads 10,000 couples)' : ''}`,
+    );
+    // Bulk-loaded tables have neither statistics nor a visibility map until autovacuum gets to them; a live database has both.
+    await runSql(database.url, 'vacuum analyze');
+    const server = await startServer({ env: { ...env, LOG_LEVEL: 'warn', RATE_LIMIT_AUTH_PER_MINUTE: '100000' } });
+    let flags: Record<string, number> = {};
+    try {
+      const sessions = await logInClinicians(server.url, caseloadClinicians);
+      const described = await describeCaseload(server.url, sessions[0]!);
+      flags = described.flags;
+      log(`  first clinician: ${described.couples} couples, flags ${JSON.stringify(described.flags)}`);
+      const pairs = sessions.flatMap((session) => session.coupleIds.map((coupleId) => ({ session, coupleId })));
+      let nextPair = 0;
+      const asClinician = (build: (session: ClinicianSession, coupleId: string) => string) => [
+        {
+          setupRequest: (request: RequestData): RequestData => {
+            const { session, coupleId } = pairs[nextPair++ % pairs.length]!;
+            return { ...request, method: 'GET', path: build(session, coupleId), headers: { ...request.headers, cookie: session.cookie } };
+          },
+        },
+      ];
+      let nextSession = 0;
+      const caseloadRequests = [
+        {
+          setupRequest: (request: RequestData): RequestData => {
+            const session = sessions[nextSession++ % sessions.length]!;
+            return {
+              ...request,
+              method: 'GET',
+              path: `/api/programs/${session.programId}/caseload/flags`,
+              headers: { ...request.headers, cookie: session.cookie },
+            };
+          },
+        },
+      ];
+      loads['caseload20'] = await load('caseload, 60 couples with flags', server.url, caseloadConnections, {}, caseloadRequests);
+      loads['overview20'] = await load(
+        'couple overview',
+        server.url,
+        caseloadConnections,
+        {},
+        asClinician((session, coupleId) => `/api/programs/${session.programId}/couples/${coupleId}/overview`),
+      );
+    } finally {
+      await server.stop();
+    }
+    log('  EXPLAIN ANALYZE of the caseload statements: artifacts/bench-caseload-explain.txt');
+    mkdirSync(join(repoRoot, 'artifacts'), { recursive: true });
+    await explainCaseload(database.url);
+    removeDir(env.TWOFOLD_DATA_DIR);
+    return { couples: caseloadCouples, seconds: generateMs / 1000, flags };
+  } finally {
+    await database.drop();
+  }
+}
+
+function caseloadChecks(loads: Record<string, Load>, checks: Check[]): void {
+  for (const [key, name] of [
+    ['caseload20', 'caseload (60 couples) @20'],
+    ['overview20', 'couple overview @20'],
+  ] as const) {
+    const measured = loads[key];
+    if (measured) {
+      checks.push({ scenario: name, budget: 'p99 < 50 ms', measured: `${measured.p99} ms`, pass: measured.p99 < 50 });
+    }
+  }
+}
+
+/** `--only caseload`: the issue 8 part alone, its table and artifacts/bench-caseload.json. */
+async function mainCaseloadOnly(): Promise<void> {
+  const pgVersion = await postgresVersion();
+  if (pgVersion === null) {
+    throw new Error('PostgreSQL is not reachable: the caseload scenarios need it');
+  }
+  log(
+    `Twofold benchmark, caseload only (${quick ? 'quick' : 'full'}: ${warmup} s warm-up + ${duration} s per scenario), ${pgVersion}, load average ${loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' ')}`,
+  );
+  const loads: Record<string, Load> = {};
+  const checks: Check[] = [];
+  const data = await measureCaseloadPart(loads);
+  caseloadChecks(loads, checks);
+  const failures = Object.values(loads)
+    .filter((measured) => measured.errors > 0 || measured.timeouts > 0 || measured.non2xx > 0)
+    .map((measured) => `${measured.name}: ${measured.errors} errors, ${measured.timeouts} timeouts, ${measured.non2xx} non-2xx`);
+  console.log(
+    `Care-team load data: ${data.couples} couples x ${loadDays} days, programs of ${couplesPerClinician} couples${quick ? ' (quick: the full run loads 10,000 couples)' : ''}; ${caseloadClinicians} clinicians logged in, rotated per request\n`,
+  );
+  printTable(
+    ['scenario', 'conns', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'non-2xx'],
+    Object.values(loads).map((m) => [
+      m.name,
+      String(m.connections),
+      String(Math.round(m.rps)),
+      `${m.p50}`,
+      `${m.p99}`,
+      `${m.max}`,
+      String(m.non2xx),
+    ]),
+  );
+  console.log('');
+  printTable(
+    ['budget', 'target', 'measured', 'result'],
+    checks.map((check) => [check.scenario, check.budget, check.measured, check.pass ? 'PASS' : 'FAIL']),
+  );
+  mkdirSync(join(repoRoot, 'artifacts'), { recursive: true });
+  writeFileSync(
+    join(repoRoot, 'artifacts', 'bench-caseload.json'),
+    `${JSON.stringify({ mode: quick ? 'quick' : 'full', pgVersion, loadAverageAtEnd: loadavg(), loadData: data, scenarios: loads, budgets: checks, failures }, null, 2)}\n`,
+  );
+  console.log('\nwritten: artifacts/bench-caseload.json, artifacts/bench-caseload-explain.txt');
+  if (failures.length > 0) {
+    console.error(`\nFAILED:\n  ${failures.join('\n  ')}`);
+    process.exitCode = 1;
+  } else if (args.strict && checks.some((check) => !check.pass)) {
+    process.exitCode = 1;
+  }
+}
+
 const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)]!;
 
 async function main(): Promise<void> {
@@ -455,7 +602,15 @@ async function main(): Promise<void> {
     }
   }
 
+  // (e) the care team (issue 8)
+  let caseloadData: { couples: number; seconds: number; flags: Record<string, number> } | null = null;
+  if (!args['skip-postgres'] && pgVersion !== null) {
+    log('(e) PostgreSQL: caseload with flags and couple overview (issue 8)');
+    caseloadData = await measureCaseloadPart(loads);
+  }
+
   // Budgets
+  caseloadChecks(loads, checks);
   const ratio = (scenario: Load, base: Load) => scenario.rps / base.rps;
   const pct = (value: number) => `${(value * 100).toFixed(1)}%`;
   const pgLoad = loads['postgres50'];
@@ -582,6 +737,7 @@ async function main(): Promise<void> {
     ),
     startMs: { runs: startsMs, median: startMs },
     loadData,
+    caseloadData,
     synchronousCommit,
     baselines,
     gateRetryAfter: retryAfter,
@@ -625,7 +781,7 @@ function printTable(header: string[], rows: string[][]): void {
   }
 }
 
-main().catch((error: unknown) => {
+(args.only === 'caseload' ? mainCaseloadOnly() : main()).catch((error: unknown) => {
   console.error('The benchmark could not run:', error);
   process.exit(1);
 });

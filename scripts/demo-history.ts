@@ -33,6 +33,10 @@ export interface PersonHistory {
   /** Days ago with a lapse. */
   lapsesDaysAgo: number[];
   seed: number;
+  /** Craving climbs over this many days before the silence (a caseload flag: rising craving). */
+  cravingRisesOverDays?: number;
+  /** No check-in on the last this many days, today included (a caseload flag: missed check-ins). */
+  silentLastDays?: number;
 }
 
 const clamp = (value: number, low: number, high: number) => Math.max(low, Math.min(high, Math.round(value)));
@@ -59,18 +63,23 @@ export async function seedPersonHistory(db: Db, cipher: Cipher, p: PersonHistory
   const stressTrigger = triggers.find((t) => t.label === 'Stress')!.id;
   try {
     for (let daysAgo = p.startDaysAgo; daysAgo >= 0; daysAgo -= 1) {
-      if (random() < 0.12 && daysAgo > 0) {
+      const isSilent = daysAgo < (p.silentLastDays ?? 0);
+      if ((random() < 0.12 && daysAgo > 0) || isSilent) {
         continue; // a missed day, as in real life
       }
+      const rising = p.cravingRisesOverDays ?? 0;
+      const risingStep = rising - (daysAgo - (p.silentLastDays ?? 0)); // 1 … rising over the last days before the silence
       const date = addDays(today, -daysAgo);
       const evening = Temporal.PlainDateTime.from(`${date}T21:15`).toZonedDateTime(p.timeZone).toInstant();
       clock.now = () => evening;
       const conflict = conflictDaysAgo.has(daysAgo) ? 'high' : random() < 0.2 ? 'some' : 'none';
       const afterConflict = conflictDaysAgo.has(daysAgo + 1);
       const used = p.lapsesDaysAgo.includes(daysAgo);
-      const craving = p.inRecovery
-        ? clamp(2 + random() * 3 + (afterConflict ? 3 : 0) + (used ? 3 : 0) - (p.startDaysAgo - daysAgo) / 60, 0, 10)
-        : 0;
+      const craving = !p.inRecovery
+        ? 0
+        : risingStep > 0 && risingStep <= rising
+          ? clamp(2 + (risingStep * 7) / rising + random(), 0, 10)
+          : clamp(2 + random() * 3 + (afterConflict ? 3 : 0) + (used ? 3 : 0) - (p.startDaysAgo - daysAgo) / 60, 0, 10);
       const stress = clamp(2 + random() * 2 + (conflict === 'high' ? 1.5 : 0), 1, 5);
       await recordCheckin(db, cipher, p.actor, date, {
         mood: clamp(4 - (conflict === 'high' ? 1.5 : 0) - (used ? 1 : 0) + random() - 0.3, 1, 5),

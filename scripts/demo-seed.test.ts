@@ -46,6 +46,16 @@ describe('demo data', () => {
     const alex = new TestClient(t.app);
     await alex.post('/api/auth/login', { email: 'alex@demo.twofold.test', password: demoPassword });
     expect((await alex.get('/api/couple/attachment')).body.pattern).toBe('pursue-withdraw');
+    // The caseload shows flags: Jordan's craving rising, then three days without a check-in; Riley's safety alert.
+    const flagged = await clinician.get(`/api/programs/${me.body.staff[0].programId}/caseload/flags`);
+    const kindsOf = (name: string) =>
+      flagged.body.couples
+        .flatMap((c: { partners: Array<{ id: string; displayName: string }>; flags: Array<{ kind: string; personId: string }> }) =>
+          c.flags.filter((flag) => c.partners.find((p) => p.id === flag.personId)?.displayName === name),
+        )
+        .map((flag: { kind: string }) => flag.kind);
+    expect(kindsOf('Jordan')).toEqual(expect.arrayContaining(['rising-craving', 'missed-checkins']));
+    expect(kindsOf('Riley')).toContain('safety-alert');
     const alerts = await clinician.get(`/api/programs/${me.body.staff[0].programId}/alerts`);
     expect(alerts.body.alerts).toEqual([expect.objectContaining({ personName: 'Riley', kind: 'self-harm' })]);
   });

@@ -72,7 +72,15 @@ export async function seedDemo(
       },
       sharing: { a: 'both', b: 'partner' } as const,
       history: {
-        a: { inRecovery: true, substances: ['alcohol'], startDaysAgo: 75, lapsesDaysAgo: [21] },
+        // Jordan's last two weeks: craving climbing, then no check-in for three days (flags on the caseload).
+        a: {
+          inRecovery: true,
+          substances: ['alcohol'],
+          startDaysAgo: 75,
+          lapsesDaysAgo: [21],
+          cravingRisesOverDays: 11,
+          silentLastDays: 4,
+        },
         b: { inRecovery: false, substances: [], startDaysAgo: 60, lapsesDaysAgo: [] },
       },
       assessments: {
@@ -145,6 +153,9 @@ export async function seedDemo(
           substances: [...history.substances] as Substance[],
           lapsesDaysAgo: [...history.lapsesDaysAgo],
           seed: index + couple.a.email.length,
+          ...('cravingRisesOverDays' in history
+            ? { cravingRisesOverDays: history.cravingRisesOverDays, silentLastDays: history.silentLastDays }
+            : {}),
         },
         conflictDaysAgo,
       );

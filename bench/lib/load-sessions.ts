@@ -8,7 +8,12 @@ import { HttpClient } from './http-client';
  * America/Chicago), as a child process with the server's environment, so the encryption key in
  * TWOFOLD_DATA_DIR is the one the server will use.
  */
-export async function generateLoadData(env: Record<string, string | undefined>, couples: number, days: number): Promise<number> {
+export async function generateLoadData(
+  env: Record<string, string | undefined>,
+  couples: number,
+  days: number,
+  extraArgs: string[] = [],
+): Promise<number> {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env, LOG_LEVEL: 'warn' };
   for (const [key, value] of Object.entries(childEnv)) {
     if (value === undefined) {
@@ -18,7 +23,7 @@ export async function generateLoadData(env: Record<string, string | undefined>, 
   const started = performance.now();
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'scripts/generate-load-data.ts', '--couples', String(couples), '--days', String(days)],
+    ['--import', 'tsx', 'scripts/generate-load-data.ts', '--couples', String(couples), '--days', String(days), ...extraArgs],
     {
       cwd: repoRoot,
       env: childEnv,

@@ -74,7 +74,13 @@ const noShares: CaseloadShares = { checkins: false, assessments: false, lapses: 
  * with each person's decided shares; one statement. With `coupleId`, that couple only.
  */
 async function findCaseloadConsents(tx: DbOrTx, programId: string, coupleId?: string): Promise<CaseloadCouple[]> {
-  const { rows } = await sql<ConsentRow>`
+  const { rows } = await caseloadConsentsQuery(programId, coupleId).execute(tx);
+  return toCouples(rows);
+}
+
+/** The one statement of the decision, also for EXPLAIN ANALYZE in the benchmark. */
+export function caseloadConsentsQuery(programId: string, coupleId?: string) {
+  return sql<ConsentRow>`
     select e.couple_id, e.user_id, u.display_name, u.time_zone, m.joined_at, e.invited_at, e.accepted_at,
       (select audience from sharing_settings where owner_id = e.user_id and kind = 'checkins') as checkins,
       (select audience from sharing_settings where owner_id = e.user_id and kind = 'assessments-mood-anxiety') as mood_anxiety,
@@ -84,7 +90,10 @@ async function findCaseloadConsents(tx: DbOrTx, programId: string, coupleId?: st
     join users u on u.id = e.user_id
     where e.program_id = ${programId} and e.ended_at is null
       ${coupleId === undefined ? sql`` : sql`and e.couple_id = ${coupleId}`}
-    order by e.couple_id, m.joined_at, e.user_id`.execute(tx);
+    order by e.couple_id, m.joined_at, e.user_id`;
+}
+
+function toCouples(rows: ConsentRow[]): CaseloadCouple[] {
   const couples = new Map<string, { people: CaseloadPerson[]; together: Array<Audience | null>; joinedAt: Date[] }>();
   for (const row of rows) {
     const accepted = row.acceptedAt !== null;

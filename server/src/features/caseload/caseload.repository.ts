@@ -57,13 +57,25 @@ export async function findPersonAggregates(
   db: DbOrTx,
   programId: string,
   people: PersonQuery[],
-  options: { windowDays: number; lapseDays: number; lookbackDays: number },
+  options: AggregateOptions,
 ): Promise<PersonAggregates[]> {
   if (people.length === 0) {
     return [];
   }
+  const { rows } = await personAggregatesQuery(programId, people, options).execute(db);
+  return rows.map((row) => ({ ...row, lastDate: toDate(row.lastDate) }));
+}
+
+export interface AggregateOptions {
+  windowDays: number;
+  lapseDays: number;
+  lookbackDays: number;
+}
+
+/** The statement of `findPersonAggregates`, also for EXPLAIN ANALYZE in the benchmark. */
+export function personAggregatesQuery(programId: string, people: PersonQuery[], options: AggregateOptions) {
   const column = <T>(pick: (person: PersonQuery) => T) => people.map(pick);
-  const { rows } = await sql<PersonAggregates & { lastDate: unknown }>`
+  return sql<PersonAggregates & { lastDate: unknown }>`
     with p as (
       select * from unnest(
         ${column((person) => person.id)}::uuid[], ${column((person) => person.today)}::date[],
@@ -122,8 +134,7 @@ export async function findPersonAggregates(
         order by (r.score->>'total')::int, r.submitted_at desc limit 1
       ) low on true
       where p.asmt
-    ) sc on true`.execute(db);
-  return rows.map((row) => ({ ...row, lastDate: toDate(row.lastDate) }));
+    ) sc on true`;
 }
 
 export interface AdherenceQuery {
@@ -148,7 +159,13 @@ export async function findAdherence(db: DbOrTx, couples: AdherenceQuery[], windo
   if (couples.length === 0) {
     return [];
   }
-  const { rows } = await sql<AdherenceRow & { start: unknown }>`
+  const { rows } = await adherenceQuery(couples, windowDays).execute(db);
+  return rows.map((row) => ({ ...row, start: toDate(row.start) }));
+}
+
+/** The statement of `findAdherence`, also for EXPLAIN ANALYZE in the benchmark. */
+export function adherenceQuery(couples: AdherenceQuery[], windowDays: number) {
+  return sql<AdherenceRow & { start: unknown }>`
     with c as (
       select * from unnest(
         ${couples.map((couple) => couple.coupleId)}::uuid[], ${couples.map((couple) => couple.today)}::date[],
@@ -171,8 +188,7 @@ export async function findAdherence(db: DbOrTx, couples: AdherenceQuery[], windo
         and t.local_date >= s.today - ${2 * windowDays}::int and t.local_date < s.today
       group by t.local_date
     ) d on true
-    group by s.id, s.start`.execute(db);
-  return rows.map((row) => ({ ...row, start: toDate(row.start) }));
+    group by s.id, s.start`;
 }
 
 export interface AcknowledgementRow {

@@ -76,15 +76,26 @@ const later = (a: string | undefined, b: string | null | undefined) => (!b ? a :
 async function computeFlags(tx: Tx, programId: string, couples: CaseloadCouple[]): Promise<ComputedCaseload> {
   const now = clock.now();
   const rule = caseloadThresholds;
+  // Most people of a caseload share a handful of time zones: each zone's today is worked out once.
+  const todays = new Map<string, LocalDate>();
+  const todayOf = (timeZone: string) => {
+    const known = todays.get(timeZone);
+    if (known !== undefined) {
+      return known;
+    }
+    const today = todayIn(timeZone, now);
+    todays.set(timeZone, today);
+    return today;
+  };
   const people = couples.flatMap((couple) =>
     couple.people
       .filter((person) => person.enrollment === 'accepted')
-      .map((person) => ({ couple, person, today: todayIn(person.timeZone, now) })),
+      .map((person) => ({ couple, person, today: todayOf(person.timeZone) })),
   );
   const jointCouples = couples.filter((couple) => couple.isJointVisible);
   const coupleToday = (couple: CaseloadCouple) =>
     couple.people
-      .map((person) => todayIn(person.timeZone, now))
+      .map((person) => todayOf(person.timeZone))
       .sort()
       .at(-1)!;
   const [aggregates, adherence] = await Promise.all([
@@ -133,7 +144,8 @@ async function computeFlags(tx: Tx, programId: string, couples: CaseloadCouple[]
       const facts = {
         today,
         lastDate: row.lastDate,
-        enrolledOn: todayIn(person.timeZone, instantOf(person.enrolledAt)),
+        // Needed only for someone who never checked in.
+        enrolledOn: row.lastDate === null ? todayIn(person.timeZone, instantOf(person.enrolledAt)) : today,
         recent: { n: row.nRecent, mean: row.meanRecent, slope: row.slopeRecent },
         previous: { n: row.nPrevious, mean: row.meanPrevious },
       };
@@ -159,8 +171,9 @@ async function computeFlags(tx: Tx, programId: string, couples: CaseloadCouple[]
       lastActivity.set(person.id, activity);
     }
   }
+  const jointById = new Map(jointCouples.map((couple) => [couple.coupleId, couple]));
   for (const row of adherence) {
-    const couple = jointCouples.find((candidate) => candidate.coupleId === row.coupleId)!;
+    const couple = jointById.get(row.coupleId)!;
     for (const person of couple.people) {
       disclose(disclosed, person.id, 'together');
     }
