@@ -2,14 +2,17 @@ import { createServer, type AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/src/app';
 import { loadConfig } from '../../server/src/platform/config';
-import { migrateToLatest, openDatabase } from '../../server/src/platform/db';
-import { createCipher, generateKey } from '../../server/src/platform/crypto';
+import { migrateToLatest, openDatabase, type DatabaseHandle } from '../../server/src/platform/db';
+import { createCipher, generateKey, type Cipher } from '../../server/src/platform/crypto';
 import { createCapturingMailer, type MailMessage } from '../../server/src/platform/mailer';
 
 export interface RunningTwofold {
   url: string;
   outbox: MailMessage[];
   app: FastifyInstance;
+  /** The app's database and cipher, for a journey that seeds data through the services (the demo). */
+  database: DatabaseHandle;
+  cipher: Cipher;
   stop(): Promise<void>;
 }
 
@@ -25,12 +28,15 @@ export async function startTwofold(env: Record<string, string> = {}): Promise<Ru
   const database = await openDatabase({ kind: 'pglite', dataDir: null });
   await migrateToLatest(database.db);
   const mailer = createCapturingMailer();
-  const app = await buildApp({ config, database, cipher: createCipher(generateKey()), mailer, logger: false });
+  const cipher = createCipher(generateKey());
+  const app = await buildApp({ config, database, cipher, mailer, logger: false });
   await app.listen({ host: '127.0.0.1', port });
   return {
     url,
     outbox: mailer.outbox,
     app,
+    database,
+    cipher,
     async stop() {
       await app.close();
       await database.close();
