@@ -50,6 +50,7 @@ import { weeklySummariesRoutes } from './features/weekly-summaries/weekly-summar
 import { planRoutes } from './features/setbacks/plan.routes';
 import { lapseRoutes } from './features/setbacks/lapse.routes';
 import { strugglingRoutes } from './features/setbacks/struggling.routes';
+import { sessionNotesRoutes } from './features/session-notes/session-notes.routes';
 import { instrumentIds } from '@twofold/core/assessments/instruments';
 import { remindersRoutes } from './features/reminders/reminders.routes';
 import { createReminderJobs } from './features/reminders/reminder-jobs';
@@ -187,6 +188,7 @@ export async function buildApp({ config, database, cipher, mailer, pushSender, l
   await app.register(weeklySummariesRoutes, { db });
   await app.register(lapseRoutes, { db, cipher });
   await app.register(strugglingRoutes, { db, cipher });
+  await app.register(sessionNotesRoutes, { db, cipher });
   // Communication (issue 5): the skills library for everyone; the live tools for the couple.
   for (const communication of [skillsRoutes, exerciseRoutes, pauseRoutes, connectionRoutes]) {
     await app.register(communication, { db, cipher });

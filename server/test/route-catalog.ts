@@ -8,6 +8,7 @@ import { buildPlan, planRows, type PlanItems } from './plan-catalog';
 import { buildReminders, reminderRows, type ReminderItems } from './reminders-catalog';
 import { caseloadRows } from './caseload-catalog';
 import { buildCare, careRows, type CareItems } from './care-catalog';
+import { buildSessionNotes, sessionNoteRows, type SessionNoteItems } from './session-notes-catalog';
 
 /**
  * Every API route with a valid example request and, for each kind of actor, the status it must
@@ -48,6 +49,8 @@ export interface Scenario {
   reminders?: ReminderItems;
   /** The couple's sessions, the owner's homework and calendar feed (issue 8); optional for scenarios built elsewhere. */
   care?: CareItems;
+  /** The program's session notes about the owner and the couple (issue 8); optional for scenarios built elsewhere. */
+  sessionNotes?: SessionNoteItems;
 }
 
 export const ownerSecret = 'owner-secret: long baths and a phone call with my sister';
@@ -634,6 +637,7 @@ export const routeCatalog: Row[] = [
   ...reminderRows,
   ...caseloadRows,
   ...careRows,
+  ...sessionNoteRows,
   // Communication (issue 5). The skills library, practice log and "I" statement helper are for
   // anyone signed in; the rest is joint. The shared scenario walks one exercise, one pause and one
   // connection question in row order: the partner starts and holds the floor, the owner listens.
@@ -818,6 +822,7 @@ export async function buildScenario(t: TestApp): Promise<Scenario> {
   const plan = await buildPlan(own, couple.b);
   const reminders = await buildReminders(t, own);
   const care = await buildCare(program.clinician, own, program.programId, couple.coupleId);
+  const sessionNotes = await buildSessionNotes(program.clinician, program.programId, couple.coupleId, own.userId!);
   await own.put('/api/me/assessment-schedules/phq-9', { everyDays: 14 });
   const careAlert = await t.database.db
     .selectFrom('careAlerts')
@@ -862,5 +867,6 @@ export async function buildScenario(t: TestApp): Promise<Scenario> {
     plan,
     reminders,
     care,
+    sessionNotes,
   };
 }

@@ -24,6 +24,7 @@ import type {
 } from './care-tables';
 import type { CaseloadFlagAcknowledgementsTable } from './caseload-tables';
 import type { WeeklySummariesTable } from './weekly-summary-tables';
+import type { SessionNoteAddendaTable, SessionNotesTable, SessionNoteVersionsTable } from './session-note-tables';
 
 /** The Kysely view of the schema, camelCased by CamelCasePlugin. Keep in step with migrations/. */
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -495,6 +496,9 @@ export interface Database {
   calendarFeeds: CalendarFeedsTable;
   caseloadFlagAcknowledgements: CaseloadFlagAcknowledgementsTable;
   weeklySummaries: WeeklySummariesTable;
+  sessionNotes: SessionNotesTable;
+  sessionNoteVersions: SessionNoteVersionsTable;
+  sessionNoteAddenda: SessionNoteAddendaTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

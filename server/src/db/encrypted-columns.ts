@@ -41,6 +41,8 @@ export const encryptedColumns = [
   { table: 'struggling_notes', key: ['id'], columns: { message_ciphertext: 'message' } },
   { table: 'care_homework', key: ['id'], columns: { instructions_ciphertext: 'instructions' } },
   { table: 'caseload_flag_acknowledgements', key: ['id'], columns: { note_ciphertext: 'note' } },
+  { table: 'session_note_versions', key: ['note_id', 'version'], columns: { body_ciphertext: 'body' } },
+  { table: 'session_note_addenda', key: ['id'], columns: { body_ciphertext: 'body' } },
 ] as const;
 
 export type EncryptedTable = (typeof encryptedColumns)[number]['table'];

@@ -15,6 +15,7 @@ import * as m0013 from './0013-together-edits';
 import * as m0018 from './0018-lapses';
 import * as m0016 from './0016-reminders';
 import * as m0020 from './0020-care-sessions-homework';
+import * as m0021 from './0021-session-notes';
 import * as m0022 from './0022-caseload-flags';
 import * as m0023 from './0023-weekly-summaries';
 
@@ -36,6 +37,7 @@ export const migrations: Record<string, Migration> = {
   '0016-reminders': m0016,
   '0018-lapses': m0018,
   '0020-care-sessions-homework': m0020,
+  '0021-session-notes': m0021,
   '0022-caseload-flags': m0022,
   '0023-weekly-summaries': m0023,
 };
