@@ -51,6 +51,7 @@ import { planRoutes } from './features/setbacks/plan.routes';
 import { lapseRoutes } from './features/setbacks/lapse.routes';
 import { strugglingRoutes } from './features/setbacks/struggling.routes';
 import { sessionNotesRoutes } from './features/session-notes/session-notes.routes';
+import { progressReportRoutes } from './features/progress-report/progress-report.routes';
 import { instrumentIds } from '@twofold/core/assessments/instruments';
 import { remindersRoutes } from './features/reminders/reminders.routes';
 import { createReminderJobs } from './features/reminders/reminder-jobs';
@@ -189,6 +190,7 @@ export async function buildApp({ config, database, cipher, mailer, pushSender, l
   await app.register(lapseRoutes, { db, cipher });
   await app.register(strugglingRoutes, { db, cipher });
   await app.register(sessionNotesRoutes, { db, cipher });
+  await app.register(progressReportRoutes, { db, cipher });
   // Communication (issue 5): the skills library for everyone; the live tools for the couple.
   for (const communication of [skillsRoutes, exerciseRoutes, pauseRoutes, connectionRoutes]) {
     await app.register(communication, { db, cipher });

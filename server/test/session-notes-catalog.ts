@@ -112,6 +112,15 @@ export const sessionNoteRows: Row[] = [
   },
   {
     method: 'GET',
+    url: '/api/programs/:programId/couples/:coupleId/report.pdf',
+    isolated: false,
+    request: (s) => ({
+      url: `/api/programs/${s.programId}/couples/${itemsOf(s).coupleId}/report.pdf?from=2026-10-01&to=2026-11-30&partnerId=${s.owner.userId}`,
+    }),
+    expect: clinicianOnly(200),
+  },
+  {
+    method: 'GET',
     url: '/api/couple/session-notes',
     isolated: false,
     request: () => ({ url: '/api/couple/session-notes' }),

@@ -12,6 +12,7 @@ import { NotFoundRoute } from './routes/not-found-route';
 import { ForgotPasswordRoute, ResetPasswordRoute } from './routes/password-routes';
 import { CoupleOverviewRoute, NewProgramRoute, ProgramRoute } from './routes/programs-routes';
 import { CoupleCareRoute, MyCareRoute } from './routes/care-routes';
+import { CoupleNotesRoute } from './routes/care-notes-routes';
 import {
   CalendarRoute,
   CopingRoute,
@@ -100,6 +101,7 @@ export const routes: RouteObject[] = [
           { path: 'programs/:programId/couples/:coupleId/overview', element: <CoupleOverviewRoute /> },
           { path: 'programs/:programId/couples/:coupleId/care', element: <CoupleCareRoute /> },
           { path: 'care', element: <MyCareRoute /> },
+          { path: 'programs/:programId/couples/:coupleId/notes', element: <CoupleNotesRoute /> },
           { path: 'settings', element: <SettingsRoute /> },
           { path: 'settings/reminders', element: <ReminderSettingsRoute /> },
           { path: 'reminders', element: <RemindersRoute /> },

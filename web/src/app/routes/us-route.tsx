@@ -27,6 +27,7 @@ import { PlanReviewBanner } from '../../features/setbacks/plan-review-banner';
 import { ReflectionPrompt } from '../../features/setbacks/lapse-reflection';
 import { PartnerStrugglingNotes, PartnerToldLapses } from '../../features/setbacks/struggling-cards';
 import { useJointFeatures } from '../../features/couple/api/use-joint-features';
+import { SharedSessionNotes } from '../../features/care-notes/components/shared-notes';
 
 /** The couple's shared work, one tap each (the area's own navigation also sits under the title). */
 function TogetherLinks() {
@@ -166,6 +167,7 @@ export function UsRoute() {
               <ProgramInvitations programs={space.programs} />
             </Section>
           ) : null}
+          {partner ? <SharedSessionNotes /> : null}
           {partner ? <WhatIShare partnerName={partner.displayName} /> : null}
           {space.can.leave ? (
             <Section title={t('couple.leaveTitle')} id="leave" tone="plain">

@@ -72,16 +72,23 @@ function Caseload({ programId, isClinician, personDetails }: { programId: string
             ))}
           </ul>
           {isClinician && couple.partners.some((partner) => partner.enrollment === 'accepted') ? (
-            <p>
-              <Link to={`/programs/${encodeURIComponent(programId)}/couples/${encodeURIComponent(couple.coupleId)}/care`}>
-                {t('programs.sessionsAndHomework', {
-                  names: couple.partners
-                    .filter((partner) => partner.enrollment === 'accepted')
-                    .map((partner) => partner.displayName)
-                    .join(' & '),
-                })}
-              </Link>
-            </p>
+            <>
+              <p>
+                <Link to={`/programs/${encodeURIComponent(programId)}/couples/${encodeURIComponent(couple.coupleId)}/care`}>
+                  {t('programs.sessionsAndHomework', {
+                    names: couple.partners
+                      .filter((partner) => partner.enrollment === 'accepted')
+                      .map((partner) => partner.displayName)
+                      .join(' & '),
+                  })}
+                </Link>
+              </p>
+              <p>
+                <Link to={`/programs/${encodeURIComponent(programId)}/couples/${encodeURIComponent(couple.coupleId)}/notes`}>
+                  {t('programs.notesAndReport', { names: couple.partners.map((partner) => partner.displayName).join(' & ') })}
+                </Link>
+              </p>
+            </>
           ) : null}
           {isClinician && couple.partners.length === 2 && couple.partners.every((partner) => partner.enrollment === 'accepted') ? (
             <Link to={`/programs/${encodeURIComponent(programId)}/couples/${encodeURIComponent(couple.coupleId)}/together`}>
