@@ -9,7 +9,14 @@ export const auditPurposeSchema = z
  * Records about a person that are not kinds of data they share, but that the care team reads or
  * writes on their behalf (safety alerts, schedules, reopening joint features): audited all the same.
  */
-export const careRecordKinds = ['safety-alerts', 'assessment-schedules', 'safety-screen', 'care-sessions', 'care-homework'] as const;
+export const careRecordKinds = [
+  'safety-alerts',
+  'assessment-schedules',
+  'safety-screen',
+  'care-sessions',
+  'care-homework',
+  'session-notes',
+] as const;
 
 /**
  * Views of the care team derived from several kinds at once (issue 8): one audit row per person per

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { careRecordKinds } from '@twofold/core/audit/audit.schemas';
 import type { Db, DbOrTx, Tx } from '../platform/db';
 import type { Actor } from '../platform/sessions';
 import { appendAuditEntry } from '../platform/audit';
@@ -39,7 +40,7 @@ export interface CoupleInCare {
   bothInCare: boolean;
 }
 
-export const sessionNotesAuditKind = 'session-notes';
+export const sessionNotesAuditKind = 'session-notes' satisfies (typeof careRecordKinds)[number];
 
 /**
  * The couple as a clinician of `programId` may see it for clinical records. Anyone who is not an

@@ -111,6 +111,11 @@ describe('session notes', () => {
       true,
     );
 
+    // Each person sees the reads in their own access log.
+    const log = await b.get('/api/me/access-log');
+    expect(log.status).toBe(200);
+    expect(log.body.events).toContainEqual(expect.objectContaining({ kind: 'session-notes', purpose: 'treatment' }));
+
     const mid = await lastAuditId();
     await program.clinician.get(`${url}/${joint.body.id}/versions`);
     expect((await auditAfter(mid)).length).toBe(2);

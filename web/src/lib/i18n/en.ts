@@ -612,6 +612,7 @@ export const en = {
       'couple-overview': 'the overview of your couple, from: {{kinds}}',
       'care-sessions': 'your sessions and attendance',
       'care-homework': 'your homework from the care team',
+      'session-notes': 'session notes about you',
     },
     relations: { partner: 'partner', clinician: 'clinician', 'former-partner': 'former partner' },
     purposes: { 'partner-support': 'To support you as your partner', treatment: 'For your treatment' },

@@ -431,6 +431,7 @@ export const es: Translation = {
       'couple-overview': 'el resumen de tu pareja, a partir de: {{kinds}}',
       'care-sessions': 'tus sesiones y asistencia',
       'care-homework': 'tus tareas del equipo de atención',
+      'session-notes': 'notas de sesión sobre ti',
     },
     relations: { partner: 'pareja', clinician: 'profesional clínico', 'former-partner': 'expareja' },
     purposes: { 'partner-support': 'Para apoyarte como tu pareja', treatment: 'Para tu tratamiento' },
