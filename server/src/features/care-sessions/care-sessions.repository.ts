@@ -45,6 +45,18 @@ const sessionColumns = [
   's.updatedAt',
 ] as const;
 
+/**
+ * A session a participant may still see (or be reminded of, or find in their feed): an individual
+ * one, one that has begun, or a joint one whose participants are all still members of the couple.
+ * When a partner leaves, the future joint sessions disappear for both at once: neither learns where
+ * the other will be (the care team sees and cancels them).
+ */
+const stillJoint = (now: Date) => sql<boolean>`(
+  s.format = 'individual' or s.starts_at <= ${now}::timestamptz or not exists (
+    select 1 from care_session_participants q
+    where q.session_id = s.id and not exists (
+      select 1 from couple_members m where m.couple_id = q.couple_id and m.user_id = q.person_id and m.left_at is null)))`;
+
 function sessions(db: DbOrTx) {
   return db.selectFrom('careSessions as s').leftJoin('users as c', 'c.id', 's.clinicianId').select(sessionColumns);
 }
@@ -87,11 +99,12 @@ export async function findSessionsOfCouple(db: DbOrTx, programId: string, couple
 }
 
 /** The sessions a person takes part in (their participant rows only), starting after `since`. */
-export async function findSessionsOfPerson(db: DbOrTx, personId: string, since: Date): Promise<SessionRow[]> {
+export async function findSessionsOfPerson(db: DbOrTx, personId: string, since: Date, now: Date): Promise<SessionRow[]> {
   return sessions(db)
     .innerJoin('careSessionParticipants as p', 'p.sessionId', 's.id')
     .where('p.personId', '=', personId)
     .where('s.startsAt', '>=', since)
+    .where(stillJoint(now))
     .orderBy('s.startsAt')
     .execute();
 }
@@ -181,18 +194,21 @@ export async function setAttendance(
  * The sessions of one calendar feed, from `since` on: those the person takes part in, and those
  * they run as a clinician while still active in the program.
  */
-export async function findFeedSessions(db: DbOrTx, personId: string, since: Date): Promise<SessionRow[]> {
+export async function findFeedSessions(db: DbOrTx, personId: string, since: Date, now: Date): Promise<SessionRow[]> {
   return sessions(db)
     .where('s.startsAt', '>=', since)
     .where((eb) =>
       eb.or([
-        eb.exists(
-          eb
-            .selectFrom('careSessionParticipants as p')
-            .select('p.personId')
-            .whereRef('p.sessionId', '=', 's.id')
-            .where('p.personId', '=', personId),
-        ),
+        eb.and([
+          eb.exists(
+            eb
+              .selectFrom('careSessionParticipants as p')
+              .select('p.personId')
+              .whereRef('p.sessionId', '=', 's.id')
+              .where('p.personId', '=', personId),
+          ),
+          stillJoint(now),
+        ]),
         eb.and([
           eb('s.clinicianId', '=', personId),
           eb.exists(
@@ -217,6 +233,7 @@ export async function findSessionStarts(
   personIds: string[],
   from: Date,
   to: Date,
+  now: Date,
 ): Promise<Array<{ personId: string; sessionId: string; startsAt: Date }>> {
   if (personIds.length === 0) {
     return [];
@@ -229,11 +246,12 @@ export async function findSessionStarts(
     .where('s.status', '=', 'scheduled')
     .where('s.startsAt', '>=', from)
     .where('s.startsAt', '<=', to)
+    .where(stillJoint(now))
     .execute();
 }
 
 /** Whether the person still takes part in this scheduled session starting at `startsAt`. */
-export async function isSessionOn(db: DbOrTx, personId: string, sessionId: string, startsAt: Date): Promise<boolean> {
+export async function isSessionOn(db: DbOrTx, personId: string, sessionId: string, startsAt: Date, now: Date): Promise<boolean> {
   const row = await db
     .selectFrom('careSessionParticipants as p')
     .innerJoin('careSessions as s', 's.id', 'p.sessionId')
@@ -242,6 +260,7 @@ export async function isSessionOn(db: DbOrTx, personId: string, sessionId: strin
     .where('s.id', '=', sessionId)
     .where('s.status', '=', 'scheduled')
     .where('s.startsAt', '=', startsAt)
+    .where(stillJoint(now))
     .executeTakeFirst();
   return row !== undefined;
 }

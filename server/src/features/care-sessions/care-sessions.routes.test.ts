@@ -101,6 +101,22 @@ describe('scheduling', () => {
     expect(ics).not.toContain(blakeAlone.body.id);
   });
 
+  it('when a partner leaves the couple, joint sessions yet to come disappear for both; past ones and individual ones stay', async () => {
+    const c = await enrolledCouple();
+    const past = await c.clinician.post(`${c.base}/sessions`, { ...joint, start: { date: '2026-11-18', time: '17:30' } });
+    const coming = await c.clinician.post(`${c.base}/sessions`, joint);
+    const blakeAlone = await c.clinician.post(`${c.base}/sessions`, individualFor(c.b.userId!));
+    const feed = await c.a.post('/api/me/calendar-feed');
+    expect(ids(await c.a.get('/api/me/care-sessions'))).toEqual([past.body.id, coming.body.id]);
+    expect((await c.a.post('/api/couple/leave')).status).toBe(204);
+    expect(ids(await c.a.get('/api/me/care-sessions'))).toEqual([past.body.id]);
+    expect(ids(await c.b.get('/api/me/care-sessions'))).toEqual([past.body.id, blakeAlone.body.id]);
+    const ics = (await t.app.inject({ method: 'GET', url: new URL(feed.body.url).pathname })).body;
+    expect(ics).not.toContain(coming.body.id);
+    // The care team still sees it, to cancel it.
+    expect(ids(await c.clinician.get(`${c.base}/sessions`))).toContain(coming.body.id);
+  });
+
   it('schedules only partners who accepted the program', async () => {
     const program = await newProgram(t);
     const couple = await newCouple(t, ['Alex', 'Blake']);

@@ -268,11 +268,14 @@ export async function recordAttendance(
   return findSessionForClinician(db, actor, programId, sessionId, timeZone);
 }
 
-/** My sessions with the care team (only those I take part in), from two months ago on, on my own clock. */
+/**
+ * My sessions with the care team (only those I take part in), from two months ago on, on my own
+ * clock. A joint session yet to begin shows only while both of us are still in the couple.
+ */
 export async function listMySessions(db: Db, actor: Actor): Promise<CareSessionList> {
   const timeZone = await timeZoneOf(db, actor);
   const since = toDate(clock.now().subtract({ hours: pastDays * 24 }));
-  const rows = await repo.findSessionsOfPerson(db, actor.userId, since);
+  const rows = await repo.findSessionsOfPerson(db, actor.userId, since, toDate(clock.now()));
   return { sessions: await viewsOf(db, rows, { id: actor.userId, timeZone, isClinician: false }) };
 }
 
@@ -316,7 +319,7 @@ export async function renderCalendarFeed(db: Db, token: string, publicUrl: strin
     throw notFound();
   }
   const since = toDate(clock.now().subtract({ hours: pastDays * 24 }));
-  const rows = await repo.findFeedSessions(db, owner.personId, since);
+  const rows = await repo.findFeedSessions(db, owner.personId, since, toDate(clock.now()));
   const base = publicUrl.replace(/\/$/, '');
   const events: EventAttributes[] = rows.map((row) => ({
     uid: `${row.id}@twofold`,
@@ -348,11 +351,11 @@ export async function findSessionStartsFor(
   from: Temporal.Instant,
   to: Temporal.Instant,
 ): Promise<Array<{ personId: string; sessionId: string; startsAt: Temporal.Instant }>> {
-  const rows = await repo.findSessionStarts(db, personIds, toDate(from), toDate(to));
+  const rows = await repo.findSessionStarts(db, personIds, toDate(from), toDate(to), toDate(clock.now()));
   return rows.map((row) => ({ ...row, startsAt: Temporal.Instant.fromEpochMilliseconds(row.startsAt.getTime()) }));
 }
 
 /** Whether a session reminder still applies: the person still takes part, and the session is still on at that start. */
 export async function isSessionStillOn(db: DbOrTx, personId: string, sessionId: string, startsAt: Temporal.Instant): Promise<boolean> {
-  return repo.isSessionOn(db, personId, sessionId, toDate(startsAt));
+  return repo.isSessionOn(db, personId, sessionId, toDate(startsAt), toDate(clock.now()));
 }
