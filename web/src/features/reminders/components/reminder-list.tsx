@@ -1,12 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { snoozeChoices } from '@twofold/core/reminders/reminder.schemas';
+import { snoozeChoices, type ReminderKind } from '@twofold/core/reminders/reminder.schemas';
 import { LoadError, Loading } from '../../../components/ui/loading';
 import { Notice } from '../../../components/ui/notice';
 import { formatDateTime } from '../../../lib/format';
 import { useProblemText } from '../../../lib/use-problem-text';
 import { useDismissReminder, useMyReminders, useSnoozeReminder } from '../api/use-reminders';
 import '../reminders.css';
+
+/** Where a reminder of this kind leads inside the app, when it has its own page. */
+const kindPath: Partial<Record<ReminderKind, string>> = { 'weekly-summary': '/me/week', session: '/care' };
 
 /** My reminders shown in the app: each can be dismissed or snoozed. */
 export function ReminderList() {
@@ -39,7 +42,7 @@ export function ReminderList() {
             const kind = t(`reminders.kinds.${reminder.kind}`);
             return (
               <li key={reminder.id} className="card reminder">
-                <p className="reminder__kind">{reminder.kind === 'weekly-summary' ? <Link to="/me/week">{kind}</Link> : kind}</p>
+                <p className="reminder__kind">{kindPath[reminder.kind] ? <Link to={kindPath[reminder.kind]!}>{kind}</Link> : kind}</p>
                 <p className="muted">{t('reminders.shownAt', { time: formatDateTime(reminder.shownAt, i18n.language) })}</p>
                 <div className="button-row" role="group" aria-label={t('reminders.snoozeLabel', { kind })}>
                   {snoozeChoices.map((choice) => (
