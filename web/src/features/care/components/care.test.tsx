@@ -6,6 +6,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { CareSession } from '@twofold/core/care/session.schemas';
 import type { MyHomework as MyHomeworkItem } from '@twofold/core/care/homework.schemas';
 import { mockServer } from '../../../test/mock-server';
+import { changeLocale } from '../../../lib/i18n';
 import { CalendarFeedPanel, MyHomework, MySessions } from './my-care';
 import { AssignHomeworkForm, ScheduleSessionForm } from './couple-care';
 
@@ -89,6 +90,21 @@ describe('my care', () => {
     await user.click(screen.getByRole('button', { name: 'Mark done: Worry check (GAD-7)' }));
     expect(await screen.findByText(/Done — you marked it on/)).toBeTruthy();
     expect(requests.some((request) => request.method === 'PUT')).toBe(true);
+  });
+
+  it('speaks Spanish with tú: the coping tool by its Spanish name', async () => {
+    await changeLocale('es', { remember: false });
+    mockServer({
+      'GET /api/me/homework': () => ({
+        status: 200,
+        body: { homework: [{ ...homework, kind: 'skill-practice', target: 'urge-surfing', instructions: '' }] },
+      }),
+    });
+    renderWithQueries(<MyHomework />);
+    const doIt = await screen.findByRole('link', { name: 'Hacerla: Surfear las ganas' });
+    expect(doIt.getAttribute('href')).toBe('/me/coping');
+    expect(screen.getByText('Practicar una herramienta')).toBeTruthy();
+    expect(screen.getByText(/Tu equipo de atención solo ve si cada tarea está hecha/)).toBeTruthy();
   });
 
   it('shows a new calendar address once and offers to stop it', async () => {
