@@ -129,4 +129,18 @@ describe('progress report content', () => {
     expect(alone.sections.map((section) => section.heading)).toEqual(['Alex']);
     expect(alone.subtitle[1]).toContain('Individual report');
   });
+
+  it('counts homework due in the range and done, leaving out homework due outside it', () => {
+    const homework = [
+      { kind: 'skill-practice' as const, target: 'breathing', dueDate: '2026-11-03', doneAt: '2026-11-02T19:00:00.000Z' },
+      { kind: 'plan-review' as const, target: null, dueDate: '2026-11-08', doneAt: null },
+      { kind: 'assessment' as const, target: 'phq-9', dueDate: '2026-12-01', doneAt: null },
+    ];
+    const text = reportText(buildReportModel(input({ people: [person({ homework })] })));
+    expect(text).toContain('Homework from the care team: 1 of 2 done (50%).');
+    expect(text).toContain('2026-11-03 | Skill practice (breathing) | 2026-11-02');
+    expect(text).toContain('2026-11-08 | Plan review | not yet');
+    expect(text.join('\n')).not.toContain('phq-9');
+    expect(reportText(buildReportModel(input()))).not.toContainEqual(expect.stringContaining('Homework'));
+  });
 });

@@ -27,6 +27,13 @@ export interface ReportLapse {
   substances: string[];
 }
 export type TrustStatus = 'done' | 'partly' | 'missed' | 'pending';
+export interface ReportHomework {
+  kind: 'skill-practice' | 'communication-exercise' | 'assessment' | 'plan-review';
+  target: string | null;
+  dueDate: string;
+  /** When this person completed it (UTC instant), null when not (yet). */
+  doneAt: string | null;
+}
 
 export interface ReportPerson {
   id: string;
@@ -36,6 +43,8 @@ export interface ReportPerson {
   assessments: Record<SharedFamily, ReportAssessment[] | null>;
   /** Lapses this person told the care team (never shared as a whole: told one by one). */
   lapses: ReportLapse[];
+  /** Homework the care team gave this person, due in the range (undefined: not part of this report). */
+  homework?: ReportHomework[];
 }
 
 export interface ReportInput {
@@ -195,6 +204,36 @@ function lapseBlocks(person: ReportPerson, input: ReportInput): Block[] {
   ];
 }
 
+const homeworkLabels: Record<ReportHomework['kind'], string> = {
+  'skill-practice': 'Skill practice',
+  'communication-exercise': 'Communication exercise',
+  assessment: 'Questionnaire',
+  'plan-review': 'Plan review',
+};
+
+function homeworkBlocks(person: ReportPerson, input: ReportInput): Block[] {
+  if (person.homework === undefined) {
+    return [];
+  }
+  const due = person.homework.filter((h) => inRange(h.dueDate, input.from, input.to)).sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+  if (due.length === 0) {
+    return [{ type: 'text', text: 'Homework from the care team: none due in this period.' }];
+  }
+  const done = due.filter((h) => h.doneAt !== null).length;
+  return [
+    { type: 'text', text: `Homework from the care team: ${done} of ${due.length} done (${percent(done, due.length)}).` },
+    {
+      type: 'table',
+      columns: ['Due', 'Homework', 'Done'],
+      rows: due.map((h) => [
+        h.dueDate,
+        h.target ? `${homeworkLabels[h.kind]} (${h.target})` : homeworkLabels[h.kind],
+        h.doneAt ? h.doneAt.slice(0, 10) : 'not yet',
+      ]),
+    },
+  ];
+}
+
 function trustBlocks(input: ReportInput): Block[] {
   if (input.trustDays === null || input.trustDays === undefined) {
     return [{ type: 'not-shared', text: 'Recovery Contract and Trust Discussion: not shared with the care team by both partners.' }];
@@ -222,7 +261,12 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const names = input.people.map((person) => person.displayName).join(' & ');
   const sections: Section[] = input.people.map((person) => ({
     heading: person.displayName,
-    blocks: [...checkinBlocks(person, input), ...assessmentBlocks(person, input), ...lapseBlocks(person, input)],
+    blocks: [
+      ...checkinBlocks(person, input),
+      ...assessmentBlocks(person, input),
+      ...lapseBlocks(person, input),
+      ...homeworkBlocks(person, input),
+    ],
   }));
   if (input.trustDays !== undefined) {
     sections.push({ heading: 'Together', blocks: trustBlocks(input) });

@@ -99,7 +99,7 @@ function drawBlock(doc: PDFKit.PDFDocument, block: Block, width: number, ensureR
 
 function drawTable(doc: PDFKit.PDFDocument, block: Extract<Block, { type: 'table' }>, width: number, ensureRoom: (height: number) => void) {
   // The last column takes what the others leave (it holds the band and its source).
-  const fixed = block.columns.length > 2 ? [70, 80, 45] : [70];
+  const fixed = block.columns.length > 3 ? [70, 80, 45] : block.columns.length === 3 ? [70, 300] : [70];
   const last = width - fixed.slice(0, block.columns.length - 1).reduce((sum, w) => sum + w, 0);
   const widths = [...fixed.slice(0, block.columns.length - 1), last];
   const drawRow = (cells: string[], bold: boolean) => {

@@ -31,6 +31,7 @@ function pdfText(pdf: Buffer): string[] {
     .split('\f')
     .filter((page) => page.trim() !== '');
 }
+const coupleIdOf = (url: string) => /couples\/([^/]+)\//.exec(url)![1]!;
 /** pdftotext wraps lines as laid out: compare text with its whitespace folded. */
 const fold = (text: string) => text.replace(/\s+/g, ' ');
 
@@ -118,22 +119,39 @@ describe('progress report', () => {
     // Joint work only when both partners share `together`.
     expect(text).toContain('Recovery Contract and Trust Discussion: not shared with the care team by both partners.');
 
-    // Each disclosure was audited (check-ins and mood questionnaires of Alex, the told lapse of Blake); nothing of Blake's unshared kinds.
+    // Each disclosure was audited (check-ins and mood questionnaires of Alex, the told lapse of Blake, the homework
+    // records of both); nothing of Blake's unshared kinds.
     const { rows } = await sql<{ subjectId: string; kind: string }>`
       select subject_id, kind from audit_events where id > ${before.rows[0]!.id}::bigint and actor_id = ${program.clinician.userId}::uuid`.execute(
       t.database.db,
     );
     const seen = rows.map((row) => `${row.subjectId === a.userId ? 'a' : row.subjectId === b.userId ? 'b' : '?'}:${row.kind}`).sort();
-    expect(seen).toEqual(['a:assessments-mood-anxiety', 'a:checkins', 'b:lapses']);
+    expect(seen).toEqual(['a:assessments-mood-anxiety', 'a:care-homework', 'a:checkins', 'b:care-homework', 'b:lapses']);
   });
 
   it('adds the Trust Discussion once both partners share their joint work, and reports one partner alone', async () => {
-    const { a, b, program, url, today } = await reportScenario();
+    const { a, b, program, url, today, day } = await reportScenario();
     await a.put(`/api/couple/trust-discussions/${today}/mine`, { stated: true, thanked: false });
     await a.put('/api/me/sharing/together', { audience: 'care-team' });
     await b.put('/api/me/sharing/together', { audience: 'care-team' });
     const couple = fold(pdfText((await program.clinician.get(url)).raw.rawPayload).join('\n'));
     expect(couple).toMatch(/Trust Discussion adherence: done \d+, partly \d+, missed \d+ of \d+ finished day\(s\)/);
+
+    // Homework from the care team, with completion, once due in the range.
+    const due = day(-7);
+    const homework = await program.clinician.post(`/api/programs/${program.programId}/couples/${coupleIdOf(url)}/homework`, {
+      assignees: [a.userId],
+      kind: 'skill-practice',
+      target: 'breathing',
+      dueDate: due,
+      instructions: '',
+    });
+    expect(homework.status).toBe(201);
+    const marked = await a.put(`/api/me/homework/${homework.body.id}/done`, undefined);
+    expect(marked.status, JSON.stringify(marked.body)).toBe(200);
+    const withHomework = fold(pdfText((await program.clinician.get(url.replace(/to=[^&]+/, `to=${day(-10)}`))).raw.rawPayload).join('\n'));
+    expect(withHomework).toContain('Homework from the care team: 1 of 1 done (100%).');
+    expect(withHomework).toMatch(new RegExp(`${due} +Skill practice \\(breathing\\) +\\d{4}-\\d{2}-\\d{2}`));
 
     const alone = await program.clinician.get(`${url}&partnerId=${a.userId}`);
     expect(alone.status).toBe(200);

@@ -1,6 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { sharedFamilies, type SharedFamily } from '@twofold/core/assessments/assessment.schemas';
 import type { ProgressReportQuery } from '@twofold/core/care-notes/progress-report.schemas';
+import type { CareHomework } from '@twofold/core/care/homework.schemas';
 import type { Db } from '../../platform/db';
 import type { Cipher } from '../../platform/crypto';
 import type { Actor } from '../../platform/sessions';
@@ -8,6 +9,8 @@ import { DomainError } from '../../platform/errors';
 import { clock } from '../../platform/local-date';
 import { requireCoupleInCare } from '../../access/session-notes';
 import { readJointAsCareTeam } from '../../access/together';
+import { readCoupleCareRecords } from '../../access/care-sessions';
+import { findCoupleHomework } from '../care-homework/care-homework.service';
 import { findCheckins } from '../checkins/checkins.service';
 import { findSharedAssessments } from '../assessments/assessments.service';
 import { findLapsesToldTo } from '../setbacks/lapse.service';
@@ -28,7 +31,14 @@ async function unlessNotShared<T>(read: Promise<T>): Promise<T | null> {
   }
 }
 
-async function personInput(db: Db, cipher: Cipher, actor: Actor, person: { id: string; displayName: string }, query: ProgressReportQuery) {
+async function personInput(
+  db: Db,
+  cipher: Cipher,
+  actor: Actor,
+  person: { id: string; displayName: string },
+  query: ProgressReportQuery,
+  homework: CareHomework[],
+) {
   const [checkins, lapses, ...families] = await Promise.all([
     unlessNotShared(findCheckins(db, cipher, actor, person.id, query.from, query.to)),
     unlessNotShared(findLapsesToldTo(db, cipher, actor, person.id)),
@@ -52,6 +62,13 @@ async function personInput(db: Db, cipher: Cipher, actor: Actor, person: { id: s
     checkins: checkins?.checkins.map((c) => ({ date: c.date, mood: c.mood, craving: c.craving, used: c.used })) ?? null,
     assessments,
     lapses: (lapses ?? []).map((lapse) => ({ date: lapse.date, substances: lapse.substances })),
+    homework: homework.flatMap((item) =>
+      item.withdrawn
+        ? []
+        : item.assignees
+            .filter((assignee) => assignee.personId === person.id)
+            .map((assignee) => ({ kind: item.kind, target: item.target, dueDate: item.dueDate, doneAt: assignee.doneAt })),
+    ),
   };
   return reportPerson;
 }
@@ -77,9 +94,13 @@ export async function buildProgressReport(
   }
   const now = clock.now();
   const today = now.toZonedDateTimeISO('UTC').toPlainDate().toString();
+  // Homework is a care record of the program (access/care-sessions.ts): read and audited for each partner in care.
+  const homework = await readCoupleCareRecords(db, actor, programId, coupleId, 'care-homework', (tx, couple) =>
+    findCoupleHomework(tx, cipher, couple),
+  );
   const [names, reportPeople, trustDays] = await Promise.all([
     findReportNames(db, programId, actor.userId),
-    Promise.all(people.map((person) => personInput(db, cipher, actor, person, query))),
+    Promise.all(people.map((person) => personInput(db, cipher, actor, person, query, homework))),
     query.partnerId === undefined
       ? unlessNotShared(
           readJointAsCareTeam(db, actor, programId, coupleId, async (tx, access) => {
