@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --quick] [--strict] [--duration <s>]
+ * npm run bench [-- --quick] [--strict] [--duration <s>] [--only hello|pglite|postgres|weekly-summaries ...]
  *
  * Measures, in one run, with autocannon against separate server processes:
  *  (a) a bare Fastify hello-world (bench/hello-server.ts), the ceiling of this machine;
@@ -10,7 +10,10 @@
  *      (and the partner's at 50). Write and trend reads rotate over many logged-in people, each
  *      request with its own session cookie (and CSRF token for the write);
  *  (c) the same on PGlite at 10 and at 50 connections;
- *  (d) the start time of the real server on existing embedded data (spawn until /api/health).
+ *  (d) the start time of the real server on existing embedded data (spawn until /api/health);
+ *  (g) on a PostgreSQL database of its own, the weekly summaries of 10,000 couples (1,000 with
+ *      --quick) written by the real job code, timed against issue 9's 2 minutes (bench/lib/weekly-summaries.ts).
+ * --only <scenario> (repeatable) runs just those: hello (a), pglite (c, d), postgres (b, f), caseload (e), weekly-summaries (g).
  * Each figure is set beside hello-world at the same connection count, checked against its budget,
  * printed as a table, and written to artifacts/bench.json.
  *
@@ -43,6 +46,7 @@ import { generateLoadData, logInLoadPeople, type BenchSession } from './lib/load
 import { insightsFor, type InsightDay } from '../core/src/insights/insights';
 import { checkoutBaseline } from './lib/baseline';
 import { describeCaseload, explainCaseload, logInClinicians, type ClinicianSession } from './caseload';
+import { measureWeeklySummaries, type WeeklySummaryBench } from './lib/weekly-summaries';
 
 const { values: args } = parseArgs({
   options: {
@@ -51,13 +55,17 @@ const { values: args } = parseArgs({
     duration: { type: 'string' },
     'skip-postgres': { type: 'boolean', default: false },
     baseline: { type: 'string', multiple: true, default: [] },
-    // Only one part: 'caseload' (issue 8: caseload flags and couple overview on PostgreSQL).
-    only: { type: 'string' },
+    // Only some parts (repeatable): hello (a), pglite (c, d), postgres (b, f), caseload (e, issue 8), weekly-summaries (g, issue 9).
+    only: { type: 'string', multiple: true, default: [] },
   },
 });
-if (args.only !== undefined && args.only !== 'caseload') {
-  throw new Error(`--only ${args.only}: the only part that runs alone is 'caseload'`);
+const scenarioNames = ['hello', 'pglite', 'postgres', 'caseload', 'weekly-summaries'] as const;
+for (const name of args.only) {
+  if (!(scenarioNames as readonly string[]).includes(name)) {
+    throw new Error(`--only ${name}: the scenarios are ${scenarioNames.join(', ')}`);
+  }
 }
+const runs = (name: (typeof scenarioNames)[number]) => args.only.length === 0 || args.only.includes(name);
 const quick = args.quick;
 const duration = Number(args.duration ?? (quick ? 3 : 15));
 // PGlite needs seconds before V8 has tiered up its WebAssembly; the first seconds are not the steady state.
@@ -66,6 +74,9 @@ const startRepeats = quick ? 1 : 3;
 // Load data for the PostgreSQL scenarios: the issue's 1,000 couples x 365 days; 100 couples in CI.
 const loadCouples = quick ? 100 : 1000;
 const loadDays = 365;
+// Scenario (g), issue 9: the weekly summaries of 10,000 couples within 2 minutes; 1,000 with --quick.
+const weeklyCouples = quick ? 1000 : 10_000;
+const weeklyBudgetSeconds = 120;
 // People logged in for the rotating scenarios (both partners of the first couples).
 const sessionCount = quick ? 50 : 200;
 const generatedTimeZone = 'America/Chicago';
@@ -503,44 +514,48 @@ async function main(): Promise<void> {
   const failures: string[] = [];
 
   // (a) hello-world
-  log('(a) bare Fastify hello-world');
-  const hello = await startServer({ script: ['bench/hello-server.ts'], env: {} });
-  try {
-    loads['hello10'] = await load('hello-world', `${hello.url}/`, 10);
-    loads['hello50'] = await load('hello-world', `${hello.url}/`, 50);
-  } finally {
-    await hello.stop();
+  if (runs('hello')) {
+    log('(a) bare Fastify hello-world');
+    const hello = await startServer({ script: ['bench/hello-server.ts'], env: {} });
+    try {
+      loads['hello10'] = await load('hello-world', `${hello.url}/`, 10);
+      loads['hello50'] = await load('hello-world', `${hello.url}/`, 50);
+    } finally {
+      await hello.stop();
+    }
   }
 
   // (c, d) PGlite
-  log('(c) GET /api/couple on PGlite, (d) start time on existing embedded data');
-  const dataDir = mkdtempSync(join(tmpdir(), 'twofold-bench-'));
   let startsMs: number[] = [];
   let retryAfter: boolean | null = null;
-  try {
-    const env = { TWOFOLD_DATA_DIR: dataDir, DATABASE_URL: undefined };
-    const { cookie } = await seedCouple(env);
-    const started = await measureStarts(env, startRepeats);
-    startsMs = started.startsMs;
-    log(`  start on existing data: ${startsMs.join(', ')} ms`);
-    const server = started.server;
+  if (runs('pglite')) {
+    log('(c) GET /api/couple on PGlite, (d) start time on existing embedded data');
+    const dataDir = mkdtempSync(join(tmpdir(), 'twofold-bench-'));
     try {
-      const url = `${server.url}/api/couple`;
-      loads['pglite10'] = await load('couple read, PGlite', url, 10, { cookie });
-      loads['pglite50'] = await load('couple read, PGlite', url, 50, { cookie });
-      retryAfter = await probeRetryAfter(server.url, cookie);
+      const env = { TWOFOLD_DATA_DIR: dataDir, DATABASE_URL: undefined };
+      const { cookie } = await seedCouple(env);
+      const started = await measureStarts(env, startRepeats);
+      startsMs = started.startsMs;
+      log(`  start on existing data: ${startsMs.join(', ')} ms`);
+      const server = started.server;
+      try {
+        const url = `${server.url}/api/couple`;
+        loads['pglite10'] = await load('couple read, PGlite', url, 10, { cookie });
+        loads['pglite50'] = await load('couple read, PGlite', url, 50, { cookie });
+        retryAfter = await probeRetryAfter(server.url, cookie);
+      } finally {
+        await server.stop();
+      }
     } finally {
-      await server.stop();
+      removeDir(dataDir);
     }
-  } finally {
-    removeDir(dataDir);
   }
 
   // (b) PostgreSQL
   let loadData: { couples: number; days: number; seconds: number; sessions: number } | null = null;
   let synchronousCommit: string | null = null;
   const baselines: Array<{ ref: string; commit: string; key: string }> = [];
-  if (args['skip-postgres'] || pgVersion === null) {
+  if (!runs('postgres') || args['skip-postgres'] || pgVersion === null) {
     log('(b) PostgreSQL: skipped');
   } else {
     log('(b) PostgreSQL: couple read, check-in write, 90-day trend reads');
@@ -604,23 +619,40 @@ async function main(): Promise<void> {
 
   // (e) the care team (issue 8)
   let caseloadData: { couples: number; seconds: number; flags: Record<string, number> } | null = null;
-  if (!args['skip-postgres'] && pgVersion !== null) {
+  if (runs('caseload') && !args['skip-postgres'] && pgVersion !== null) {
     log('(e) PostgreSQL: caseload with flags and couple overview (issue 8)');
     caseloadData = await measureCaseloadPart(loads);
   }
 
+  // (g) weekly summaries, issue 9
+  let weekly: WeeklySummaryBench | null = null;
+  if (!runs('weekly-summaries') || args['skip-postgres'] || pgVersion === null) {
+    log('(g) weekly summaries: skipped');
+  } else {
+    log(`(g) PostgreSQL: the weekly summaries of ${weeklyCouples} couples${quick ? ' (quick: the full run has 10,000)' : ''}`);
+    const database = await freshPostgresDatabase(adminUrl, 'twofold_bench_weekly');
+    try {
+      weekly = await measureWeeklySummaries(database.url, weeklyCouples, log);
+      if (weekly.written !== weekly.people || weekly.notices !== weekly.people) {
+        failures.push(`weekly summaries: ${weekly.written} written and ${weekly.notices} notices for ${weekly.people} people`);
+      }
+    } finally {
+      await database.drop();
+    }
+  }
+
   // Budgets
   caseloadChecks(loads, checks);
-  const ratio = (scenario: Load, base: Load) => scenario.rps / base.rps;
-  const pct = (value: number) => `${(value * 100).toFixed(1)}%`;
+  const ratio = (scenario: Load, base: Load | undefined) => (base ? scenario.rps / base.rps : Number.NaN);
+  const pct = (value: number) => (Number.isNaN(value) ? 'n/a' : `${(value * 100).toFixed(1)}%`);
   const pgLoad = loads['postgres50'];
-  if (pgLoad) {
+  if (pgLoad && loads['hello50']) {
     const r = ratio(pgLoad, loads['hello50']!);
     checks.push({ scenario: 'PostgreSQL @50', budget: '>= 12% of hello-world req/s', measured: pct(r), pass: r >= 0.12 });
     checks.push({ scenario: 'PostgreSQL @50', budget: 'p99 < 40 ms', measured: `${pgLoad.p99} ms`, pass: pgLoad.p99 < 40 });
   }
   const write = loads['checkinWrite50'];
-  if (write) {
+  if (write && loads['hello50']) {
     const r = ratio(write, loads['hello50']!);
     checks.push({ scenario: 'check-in write @50', budget: '>= 8% of hello-world req/s', measured: pct(r), pass: r >= 0.08 });
     checks.push({ scenario: 'check-in write @50', budget: 'p99 < 40 ms', measured: `${write.p99} ms`, pass: write.p99 < 40 });
@@ -631,7 +663,7 @@ async function main(): Promise<void> {
       checks.push({
         scenario: `${trend.name} @${trend.connections}`,
         budget: `p99 < 25 ms (${loadCouples} couples x ${loadDays} days)`,
-        measured: `${trend.p99} ms, ${Math.round(trend.rps)} req/s = ${pct(ratio(trend, loads['hello10']!))}`,
+        measured: `${trend.p99} ms, ${Math.round(trend.rps)} req/s = ${pct(ratio(trend, loads['hello10']))}`,
         pass: trend.p99 < 25,
       });
     }
@@ -645,37 +677,51 @@ async function main(): Promise<void> {
       pass: insights.p99 < 50,
     });
   }
-  const compute = measureInsightsCompute();
-  checks.push({
-    scenario: 'insights compute, both partners',
-    budget: `p99 < 50 ms (${loadDays} days each, in process)`,
-    measured: `${compute.p99.toFixed(1)} ms (median ${compute.median.toFixed(1)} ms of ${compute.runs})`,
-    pass: compute.p99 < 50,
-  });
-  const lite10 = loads['pglite10']!;
-  const lite50 = loads['pglite50']!;
-  checks.push({ scenario: 'PGlite @10', budget: 'p99 < 50 ms', measured: `${lite10.p99} ms`, pass: lite10.p99 < 50 });
-  // "No collapse": five times the clients may cost up to five times the wait (a fair queue), no more.
-  const collapseFactor = lite50.p99 / Math.max(lite10.p99, 1);
-  checks.push({
-    scenario: 'PGlite @50',
-    budget: 'p99 <= 5 x p99 @10 (no collapse)',
-    measured: `${lite50.p99} ms = ${collapseFactor.toFixed(1)} x`,
-    pass: collapseFactor <= 5,
-  });
-  checks.push({
-    scenario: 'PGlite @50',
-    budget: 'non-2xx only fast 503 + Retry-After',
-    measured: `${lite50.busy503} x 503${lite50.busy503P99 === null ? '' : ` (p99 ${lite50.busy503P99} ms)`}, ${lite50.otherNon2xx} other`,
-    pass: lite50.otherNon2xx === 0 && (lite50.busy503P99 === null || lite50.busy503P99 <= lite10.p99) && retryAfter !== false,
-  });
-  const startMs = median(startsMs);
-  checks.push({
-    scenario: 'start, existing data',
-    budget: '< 3000 ms',
-    measured: `${startMs} ms (median of ${startsMs.length})`,
-    pass: startMs < 3000,
-  });
+  if (weekly) {
+    checks.push({
+      scenario: 'weekly summaries, all partners',
+      budget: `< ${weeklyBudgetSeconds} s (${weekly.couples} couples${quick ? ', quick: the issue says 10,000' : ''})`,
+      measured: `${weekly.computeSeconds.toFixed(1)} s for ${weekly.written} summaries`,
+      pass: weekly.computeSeconds < weeklyBudgetSeconds,
+    });
+  }
+  const compute = runs('postgres') ? measureInsightsCompute() : null;
+  if (compute) {
+    checks.push({
+      scenario: 'insights compute, both partners',
+      budget: `p99 < 50 ms (${loadDays} days each, in process)`,
+      measured: `${compute.p99.toFixed(1)} ms (median ${compute.median.toFixed(1)} ms of ${compute.runs})`,
+      pass: compute.p99 < 50,
+    });
+  }
+  const lite10 = loads['pglite10'];
+  const lite50 = loads['pglite50'];
+  if (lite10 && lite50) {
+    checks.push({ scenario: 'PGlite @10', budget: 'p99 < 50 ms', measured: `${lite10.p99} ms`, pass: lite10.p99 < 50 });
+    // "No collapse": five times the clients may cost up to five times the wait (a fair queue), no more.
+    const collapseFactor = lite50.p99 / Math.max(lite10.p99, 1);
+    checks.push({
+      scenario: 'PGlite @50',
+      budget: 'p99 <= 5 x p99 @10 (no collapse)',
+      measured: `${lite50.p99} ms = ${collapseFactor.toFixed(1)} x`,
+      pass: collapseFactor <= 5,
+    });
+    checks.push({
+      scenario: 'PGlite @50',
+      budget: 'non-2xx only fast 503 + Retry-After',
+      measured: `${lite50.busy503} x 503${lite50.busy503P99 === null ? '' : ` (p99 ${lite50.busy503P99} ms)`}, ${lite50.otherNon2xx} other`,
+      pass: lite50.otherNon2xx === 0 && (lite50.busy503P99 === null || lite50.busy503P99 <= lite10.p99) && retryAfter !== false,
+    });
+  }
+  const startMs = startsMs.length > 0 ? median(startsMs) : null;
+  if (startMs !== null) {
+    checks.push({
+      scenario: 'start, existing data',
+      budget: '< 3000 ms',
+      measured: `${startMs} ms (median of ${startsMs.length})`,
+      pass: startMs < 3000,
+    });
+  }
 
   for (const measured of Object.values(loads)) {
     if (measured.errors > 0 || measured.timeouts > 0 || measured.otherNon2xx > 0) {
@@ -693,7 +739,7 @@ async function main(): Promise<void> {
     );
   }
   const rows = Object.entries(loads).map(([key, measured]) => {
-    const base = measured.connections === 10 ? loads['hello10']! : loads['hello50']!;
+    const base = measured.connections === 10 ? loads['hello10'] : loads['hello50'];
     return [
       measured.name,
       String(measured.connections),
@@ -711,7 +757,9 @@ async function main(): Promise<void> {
     ['budget', 'target', 'measured', 'result'],
     checks.map((check) => [check.scenario, check.budget, check.measured, check.pass ? 'PASS' : 'FAIL']),
   );
-  console.log(`\nstart time on existing embedded data: ${startsMs.join(', ')} ms`);
+  if (startsMs.length > 0) {
+    console.log(`\nstart time on existing embedded data: ${startsMs.join(', ')} ms`);
+  }
   if (retryAfter !== null) {
     console.log(`gate 503 carries Retry-After: ${retryAfter ? 'yes' : 'NO'}`);
   }
@@ -733,9 +781,11 @@ async function main(): Promise<void> {
     ratios: Object.fromEntries(
       Object.entries(loads)
         .filter(([key]) => !key.startsWith('hello'))
-        .map(([key, measured]) => [key, ratio(measured, measured.connections === 10 ? loads['hello10']! : loads['hello50']!)]),
+        .map(([key, measured]) => [key, ratio(measured, measured.connections === 10 ? loads['hello10'] : loads['hello50'])]),
     ),
     startMs: { runs: startsMs, median: startMs },
+    weeklySummaries: weekly,
+    only: args.only,
     loadData,
     caseloadData,
     synchronousCommit,
@@ -781,7 +831,7 @@ function printTable(header: string[], rows: string[][]): void {
   }
 }
 
-(args.only === 'caseload' ? mainCaseloadOnly() : main()).catch((error: unknown) => {
+(args.only.length === 1 && args.only[0] === 'caseload' ? mainCaseloadOnly() : main()).catch((error: unknown) => {
   console.error('The benchmark could not run:', error);
   process.exit(1);
 });
