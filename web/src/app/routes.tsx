@@ -41,6 +41,7 @@ import {
 import { UsRoute } from './routes/us-route';
 import { InsightsRoute } from './routes/insights-route';
 import { WeekRoute } from './routes/week-route';
+import { CareTeamInsightsRoute } from './routes/care-team-insights-route';
 import { PlanRoute } from './routes/plan-route';
 import { LapseReflectRoute, LapseRoute, LapseStepsRoute, StrugglingRoute } from './routes/setbacks-routes';
 
@@ -98,6 +99,7 @@ export const routes: RouteObject[] = [
           { path: 'programs/new', element: <NewProgramRoute /> },
           { path: 'programs/:programId', element: <ProgramRoute /> },
           { path: 'programs/:programId/couples/:coupleId/together', element: <CareTeamTogetherRoute /> },
+          { path: 'programs/:programId/people/:personId/insights', element: <CareTeamInsightsRoute /> },
           { path: 'programs/:programId/couples/:coupleId/overview', element: <CoupleOverviewRoute /> },
           { path: 'programs/:programId/couples/:coupleId/care', element: <CoupleCareRoute /> },
           { path: 'care', element: <MyCareRoute /> },

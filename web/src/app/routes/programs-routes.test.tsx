@@ -70,6 +70,10 @@ describe('program page', () => {
     expect(await within(caseload).findByRole('heading', { name: 'Alex & Blake' })).toBeTruthy();
     expect(within(caseload).getByText('joined')).toBeTruthy();
     expect(within(caseload).getByText('invited')).toBeTruthy();
+    // The care team reaches a person's insights from here (the page says when they are not shared).
+    expect(within(caseload).getByRole('link', { name: 'Insights Alex shares' }).getAttribute('href')).toBe(
+      `/programs/${ids.program}/people/${ids.alex}/insights`,
+    );
     expect(screen.getByRole('button', { name: 'Make a couple invite link' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Make a clinician invite link' })).toBeNull();
     // Staff without a couple space of their own get their program in the navigation instead of "Us".

@@ -47,7 +47,16 @@ export function ProgramRoute() {
       ) : null}
       <ProgramOverview
         program={program.data}
-        personDetails={(person) => <PartnerToldLapses partnerId={person.id} partnerName={person.displayName} reader="care-team" />}
+        personDetails={(person) => (
+          <>
+            <PartnerToldLapses partnerId={person.id} partnerName={person.displayName} reader="care-team" />
+            <p>
+              <Link to={`/programs/${encodeURIComponent(program.data.id)}/people/${encodeURIComponent(person.id)}/insights`}>
+                {t('insights.careTeam.link', { name: person.displayName })}
+              </Link>
+            </p>
+          </>
+        )}
       />
       {program.data.myRole === 'clinician' ? (
         <Section title={t('care.feed.clinicianTitle')} id="calendar-feed">

@@ -1216,6 +1216,17 @@ export const en = {
       'How this is put together: your own check-ins and coping, and the joint work you both see. Your partner’s own check-ins count only in the pattern, and only while they share insights with you. The pattern needs at least 14 days and says so when it has fewer. The suggestion follows simple rules: a skill for tense weeks, a tool that helped you when cravings were higher, otherwise one skill at a time.',
   },
   insights: {
+    careTeam: {
+      title: '{{name}}’s insights',
+      intro:
+        'Patterns in {{name}}’s own check-ins, which {{name}} shares with the care team. Associations in their days, not causes, and never a diagnosis. Each time you open this page it is recorded in their access log.',
+      sectionTitle: 'From {{name}}’s check-ins',
+      notShared: '{{name}} does not share their insights with the care team. That is their choice to make.',
+      link: 'Insights {{name}} shares',
+      back: 'Back to the program',
+      thisPerson: 'This person',
+      theirPartner: 'their partner',
+    },
     title: 'How our days go together',
     intro:
       'Patterns in your own check-ins: what tended to come with what, for you and between the two of you. They are associations in your days, not causes, and never a diagnosis.',

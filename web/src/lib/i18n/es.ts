@@ -1042,6 +1042,17 @@ export const es: Translation = {
       'Cómo se prepara: con tus propios registros y herramientas, y el trabajo conjunto que ven los dos. Los registros de tu pareja solo cuentan en el patrón, y solo mientras te los comparta para los patrones. El patrón necesita al menos 14 días y lo dice cuando tiene menos. La sugerencia sigue reglas sencillas: una habilidad para semanas tensas, una herramienta que te ayudó cuando tuviste más ganas, y si no, una habilidad cada semana.',
   },
   insights: {
+    careTeam: {
+      title: 'Patrones de {{name}}',
+      intro:
+        'Patrones en los registros de {{name}}, que {{name}} comparte con el equipo de atención. Son asociaciones en sus días, no causas, y nunca un diagnóstico. Cada vez que abres esta página queda anotado en su registro de accesos.',
+      sectionTitle: 'De los registros de {{name}}',
+      notShared: '{{name}} no comparte sus patrones con el equipo de atención. Es su decisión.',
+      link: 'Patrones que comparte {{name}}',
+      back: 'Volver al programa',
+      thisPerson: 'Esta persona',
+      theirPartner: 'su pareja',
+    },
     title: 'Cómo van nuestros días juntos',
     intro:
       'Patrones en tus propios registros diarios: qué tendió a ir con qué, para ti y entre ustedes dos. Son asociaciones en tus días, no causas, y nunca un diagnóstico.',
