@@ -91,7 +91,16 @@ export function WeeklySummaryView({
         </H>
         {summary.insight ? (
           <>
-            <p>{t(isClearInsight(summary.insight) ? 'week.insightClear' : 'week.insightNotClear', { days: summary.insight.windowDays })}</p>
+            <p>
+              {t(
+                summary.insight.fit.status !== 'ok'
+                  ? 'week.insightTooFew'
+                  : isClearInsight(summary.insight)
+                    ? 'week.insightClear'
+                    : 'week.insightNotClear',
+                { days: summary.insight.windowDays },
+              )}
+            </p>
             <InsightCard
               insight={summary.insight}
               voice={{ self: true, subject: '', partner: partnerName }}

@@ -1199,6 +1199,7 @@ export const en = {
     insightClear: 'From your last {{days}} days of check-ins, this stood out:',
     insightNotClear: 'From your last {{days}} days of check-ins: no clear link yet. That is an answer too.',
     insightNone: 'Not enough check-ins yet for a pattern.',
+    insightTooFew: 'A pattern needs more days of check-ins than there are in your last {{days}} days so far:',
     insightHidden: 'This week’s pattern used {{partner}}’s days, which are no longer shared with you, so it is not shown.',
     moreInsights: 'All my insights',
     tryTitle: 'Something to try this week',

@@ -1025,6 +1025,7 @@ export const es: Translation = {
     insightClear: 'De tus últimos {{days}} días de registros, destaca esto:',
     insightNotClear: 'De tus últimos {{days}} días de registros: todavía no hay una relación clara. Eso también es una respuesta.',
     insightNone: 'Todavía no hay suficientes registros para un patrón.',
+    insightTooFew: 'Un patrón necesita más días de registros de los que hay por ahora en tus últimos {{days}} días:',
     insightHidden: 'El patrón de esta semana usaba los días de {{partner}}, que ya no se comparten contigo, así que no se muestra.',
     moreInsights: 'Todos mis patrones',
     tryTitle: 'Algo para probar esta semana',
