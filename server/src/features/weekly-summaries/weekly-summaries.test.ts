@@ -91,6 +91,12 @@ describe('the week that is due', () => {
     expect(dueWeek('America/Chicago', at('2027-03-15T10:59:00Z'))).toBeNull();
     expect(dueWeek('America/Chicago', at('2027-03-15T11:00:00Z'))).toEqual({ start: '2027-03-08', end: '2027-03-14' });
     expect(dueWeek('Pacific/Auckland', at('2026-12-13T17:00:00Z'))).toEqual({ start: '2026-12-07', end: '2026-12-13' });
+    // DST ended on Sunday 1 November 2026: that week had a 25-hour day, and Monday 06:00 is 12:00 UTC again.
+    expect(dueWeek('America/Chicago', at('2026-11-02T11:59:00Z'))).toBeNull();
+    expect(dueWeek('America/Chicago', at('2026-11-02T12:00:00Z'))).toEqual({ start: '2026-10-26', end: '2026-11-01' });
+    // Europe changed a week earlier (25 October): Monday 06:00 in Madrid is 05:00 UTC on 2 November.
+    expect(dueWeek('Europe/Madrid', at('2026-11-02T04:59:00Z'))).toBeNull();
+    expect(dueWeek('Europe/Madrid', at('2026-11-02T05:00:00Z'))).toEqual({ start: '2026-10-26', end: '2026-11-01' });
   });
 });
 
