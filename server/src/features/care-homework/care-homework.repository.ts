@@ -131,8 +131,9 @@ export async function findAssignees(db: DbOrTx, homeworkIds: string[], personIds
           select min(r.submitted_at) from assessment_responses r
           where r.owner_id = a.person_id and r.instrument_id = h.target and r.submitted_at >= h.assigned_at)
         when 'plan-review' then (
-          select min(s.signed_at) from plan_signatures s
-          where s.partner_id = a.person_id and s.couple_id = h.couple_id and s.signed_at >= h.assigned_at)
+          select min(s.signed_at) from plan_versions v
+          join plan_signatures s on s.plan_version_id = v.id and s.partner_id = a.person_id
+          where v.couple_id = h.couple_id and s.signed_at >= h.assigned_at)
       end as linked_done_at
     from care_homework_assignees a
     join care_homework h on h.id = a.homework_id

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, enroll, newCouple, newPerson, newProgram, type TestApp } from '../../../test/test-app';
+import { newOpenCouple } from '../../../test/together-helpers';
+import { buildPlan } from '../../../test/plan-catalog';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -126,6 +128,22 @@ describe('homework', () => {
         [practice.body.id, 'linked'],
       ]),
     );
+  });
+
+  it('a plan review completes for each partner who signs the plan after it was assigned', async () => {
+    const program = await newProgram(t);
+    const couple = await newOpenCouple(t);
+    await enroll(couple, program);
+    const base = `/api/programs/${program.programId}/couples/${couple.coupleId}`;
+    const made = await program.clinician.post(`${base}/homework`, {
+      assignees: [couple.a.userId, couple.b.userId],
+      kind: 'plan-review',
+      dueDate: '2026-12-01',
+    });
+    expect(made.body.assignees.map((a: { how: string | null }) => a.how)).toEqual([null, null]);
+    await buildPlan(couple.a, couple.b);
+    const listed = await program.clinician.get(`${base}/homework`);
+    expect(listed.body.homework[0].assignees.map((a: { how: string | null }) => a.how)).toEqual(['linked', 'linked']);
   });
 
   it('stores instructions encrypted, and withdraws homework from the partner list', async () => {
