@@ -37,7 +37,11 @@ const streakLookbackDays = 365;
 const startOfDay = (date: string, timeZone: string) => Temporal.PlainDate.from(date).toZonedDateTime({ timeZone }).toInstant();
 const toDate = (instant: Temporal.Instant) => new Date(instant.epochMilliseconds);
 
-/** The week due in `timeZone` at `now`: the week ended last Sunday, once it is Monday 06:00 there. Null before that. */
+/**
+ * The week due in `timeZone` at `now`: the latest week ended last Sunday, from Monday 06:00 there on
+ * (until the next Monday, so a missed run catches up). Null on Monday before 06:00: the week just
+ * ended is not due yet, and the one before was due all last week.
+ */
 export function dueWeek(timeZone: string, now: Temporal.Instant): SummaryWeek | null {
   const local = now.toZonedDateTimeISO(timeZone);
   const today = local.toPlainDate().toString();
@@ -58,7 +62,8 @@ export interface ComputeResult {
  * the summaries and their "ready" notices are stored in one transaction per batch. A summary that
  * exists is never written again, so the job is safe to run often, in several processes, and
  * catches up after downtime (the week is still the one ended last Sunday until the next Monday).
- * Called by the job (weekly-summary-jobs.ts) with no actor: it writes each person's own summary.
+ * Called by the job (`weekly-summaries` in features/reminders/reminder-jobs.ts) with no actor: it
+ * writes each person's own summary.
  */
 export async function computeWeeklySummaries(db: Db, now: Temporal.Instant, options: { batchSize?: number } = {}): Promise<ComputeResult> {
   const batchSize = options.batchSize ?? 500;
