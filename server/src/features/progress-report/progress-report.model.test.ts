@@ -49,6 +49,7 @@ describe('progress report content', () => {
     expect(chart).toMatchObject({
       from: '2026-11-01',
       to: '2026-11-10',
+      joinAcrossGaps: false,
       series: [
         {
           label: 'Craving',
@@ -94,8 +95,8 @@ describe('progress report content', () => {
     const text = reportText(model);
     expect(text).toContain('2026-11-02 | PHQ-9 | 12 | Moderate (Kroenke 2001)');
     expect(text).toContain('2026-11-09 | GAD-7 | 3 | Minimal (Spitzer 2006)');
-    const charts = model.sections[0]!.blocks.filter((block) => block.type === 'chart').map((block) => block.title);
-    expect(charts).toEqual(['PHQ-9 total (0-27)']);
+    const charts = model.sections[0]!.blocks.filter((block) => block.type === 'chart');
+    expect(charts.map((chart) => [chart.title, chart.joinAcrossGaps])).toEqual([['PHQ-9 total (0-27)', true]]);
     expect(text).toContain('Questionnaires (Substance use): not shared with the care team by Alex.');
   });
 

@@ -69,7 +69,17 @@ export type Block =
   | { type: 'text'; text: string }
   | { type: 'not-shared'; text: string }
   | { type: 'table'; columns: string[]; rows: string[][] }
-  | { type: 'chart'; title: string; from: string; to: string; yMin: number; yMax: number; series: ChartSeries[] };
+  | {
+      type: 'chart';
+      title: string;
+      from: string;
+      to: string;
+      yMin: number;
+      yMax: number;
+      series: ChartSeries[];
+      /** Daily data: a missing day breaks the line. Occasional scores: every point is joined. */
+      joinAcrossGaps: boolean;
+    };
 export interface Section {
   heading: string;
   blocks: Block[];
@@ -139,6 +149,7 @@ function checkinBlocks(person: ReportPerson, input: ReportInput): Block[] {
     to: input.to,
     yMin: 0,
     yMax: 10,
+    joinAcrossGaps: false,
     series: [
       { label: 'Craving', points: checkins.map((c) => ({ date: c.date, value: c.craving })) },
       { label: 'Mood', points: checkins.map((c) => ({ date: c.date, value: c.mood })) },
@@ -185,6 +196,7 @@ function assessmentBlocks(person: ReportPerson, input: ReportInput): Block[] {
           to: input.to,
           yMin: range.min,
           yMax: range.max,
+          joinAcrossGaps: true,
           series: [{ label: instruments[id].shortName, points: scored.map((r) => ({ date: r.date, value: r.total! })) }],
         });
       }

@@ -159,10 +159,17 @@ function drawChart(doc: PDFKit.PDFDocument, block: Extract<Block, { type: 'chart
     if (!first) {
       return;
     }
+    // A line joins consecutive days only: a day without data leaves a gap rather than a made-up slope.
     doc.lineWidth(1.2).strokeColor(color);
     doc.moveTo(x(first.date), y(first.value));
+    let previous = first;
     for (const point of rest) {
-      doc.lineTo(x(point.date), y(point.value));
+      if (!block.joinAcrossGaps && dayIndex(previous.date, point.date) > 1) {
+        doc.moveTo(x(point.date), y(point.value));
+      } else {
+        doc.lineTo(x(point.date), y(point.value));
+      }
+      previous = point;
     }
     doc.stroke();
     for (const point of series.points) {

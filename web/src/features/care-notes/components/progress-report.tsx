@@ -55,7 +55,7 @@ export function ProgressReportForm({
       </div>
       <FieldFrame label={t('careNotes.report.who')}>
         {({ id }) => (
-          <select id={id} name="who" className="select" value={who} onChange={(event) => setWho(event.target.value)}>
+          <select id={id} name="who" className="input select" value={who} onChange={(event) => setWho(event.target.value)}>
             {partners.length > 1 ? <option value="couple">{t('careNotes.report.couple')}</option> : null}
             {partners.map((partner) => (
               <option key={partner.id} value={partner.id}>

@@ -70,7 +70,7 @@ function WriteNoteForm({
           <select
             id={id}
             name="about"
-            className="select"
+            className="input select"
             aria-describedby={describedBy}
             value={about}
             onChange={(event) => setAbout(event.target.value)}
