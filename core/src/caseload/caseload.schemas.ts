@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { localDateSchema } from '../recovery/intake.schemas';
 import { flagKinds, flagSeverities } from './caseload-rules';
+import { careHomeworkSchema } from '../care/homework.schemas';
 
 /**
  * The clinician's caseload with flags, and the couple overview (issue 8). Every flag and every
@@ -150,5 +151,8 @@ export const coupleOverviewSchema = z.object({
     })
     .nullable()
     .describe('The joint work, only while BOTH partners share "together" with the care team.'),
+  homework: z
+    .array(careHomeworkSchema)
+    .describe('Homework the care team assigned in this program (in the individual view: to that partner), with completion.'),
 });
 export type CoupleOverview = z.infer<typeof coupleOverviewSchema>;

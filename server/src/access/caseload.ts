@@ -134,7 +134,7 @@ function toCouples(rows: ConsentRow[]): CaseloadCouple[] {
 }
 
 /** The kinds a view actually disclosed per person, to be named in their audit row. */
-export type Disclosures = Map<string, Set<DataKind | 'safety-alerts'>>;
+export type Disclosures = Map<string, Set<DataKind | 'safety-alerts' | 'care-homework'>>;
 
 /**
  * Reads flags or overviews derived from many people's data for a clinician of `programId`:

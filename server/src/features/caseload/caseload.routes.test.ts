@@ -257,6 +257,7 @@ describe('couple overview', () => {
     expect(alex.checkins[0]).toEqual({ date: addDays(todayIn(zone), -13), craving: 1, mood: 3, used: false });
     expect(blake).toMatchObject({ displayName: 'Blake', checkins: null, assessments: null, lapses: [], flags: [] });
     expect(answer.body.together).toBeNull();
+    expect(answer.body.homework).toEqual([]);
     expect(await auditKinds(program.clinician.userId!)).toEqual([
       { subjectId: couple.a.userId, kind: 'couple-overview:checkins', action: 'read' },
     ]);
@@ -268,5 +269,26 @@ describe('couple overview', () => {
     const other = await newProgram(t, 'Elsewhere');
     expect((await other.clinician.get(`/api/programs/${other.programId}/couples/${couple.coupleId}/overview`)).status).toBe(404);
     expect((await couple.b.get(url)).status).toBe(404);
+  });
+
+  it('lists the homework the care team assigned, each partner shown only their own in the individual view', async () => {
+    const { program, couple } = await world();
+    const base = `/api/programs/${program.programId}/couples/${couple.coupleId}`;
+    const assigned = await program.clinician.post(`${base}/homework`, {
+      assignees: [couple.b.userId],
+      kind: 'plan-review',
+      target: null,
+      dueDate: addDays(todayIn(zone), 3),
+    });
+    expect(assigned.status).toBe(201);
+    const both = await program.clinician.get(`${base}/overview`);
+    expect(both.body.homework).toEqual([
+      expect.objectContaining({ kind: 'plan-review', assignees: [expect.objectContaining({ personId: couple.b.userId, doneAt: null })] }),
+    ]);
+    const before = await auditKinds(program.clinician.userId!);
+    expect(before.at(-1)).toEqual({ subjectId: couple.b.userId, kind: 'couple-overview:care-homework', action: 'read' });
+    // Alex shares nothing and has no homework: the individual view discloses nothing, so writes no audit row.
+    expect((await program.clinician.get(`${base}/overview?personId=${couple.a.userId}`)).body.homework).toEqual([]);
+    expect(await auditKinds(program.clinician.userId!)).toHaveLength(before.length);
   });
 });

@@ -29,6 +29,7 @@ import { addDays, clock, todayIn, type LocalDate } from '../../platform/local-da
 import { DomainError } from '../../platform/errors';
 import { encryptionContext } from '../../db/encrypted-columns';
 import { readCaseloadAsClinician, writeCaseloadAsClinician, type CaseloadCouple, type Disclosures } from '../../access/caseload';
+import { findCoupleHomework } from '../care-homework/care-homework.service';
 import {
   findAdherence,
   findCheckinSeries,
@@ -58,7 +59,7 @@ interface ComputedCaseload {
 function disclose(
   disclosed: Disclosures,
   personId: string,
-  kind: 'checkins' | 'assessments-mood-anxiety' | 'lapses' | 'together' | 'safety-alerts',
+  kind: 'checkins' | 'assessments-mood-anxiety' | 'lapses' | 'together' | 'safety-alerts' | 'care-homework',
 ) {
   const kinds = disclosed.get(personId) ?? new Set();
   kinds.add(kind);
@@ -367,14 +368,21 @@ export async function findCoupleOverview(
       const scoreOwners = accepted.filter((person) => person.shares.assessments).map((person) => person.id);
       const lapseOwners = accepted.filter((person) => person.shares.lapses).map((person) => person.id);
       const computed = await computeFlags(tx, programId, [{ ...scoped, people: personId === undefined ? scoped.people : shown }]);
-      const [acknowledgements, checkins, scores, lapses, trustDays, plan] = await Promise.all([
+      const inCare = accepted.map((person) => ({ id: person.id, displayName: person.displayName, timeZone: person.timeZone }));
+      const [acknowledgements, checkins, scores, lapses, trustDays, plan, homework] = await Promise.all([
         findLatestAcknowledgements(tx, programId, [coupleId]),
         findCheckinSeries(tx, checkinOwners, from, to),
         findScoreSeries(tx, scoreOwners, new Date(now.epochMilliseconds - 365 * 86_400_000)),
         findToldLapses(tx, lapseOwners, 50),
         scoped.isJointVisible ? findTrustDays(tx, coupleId, addDays(to, -27), to) : Promise.resolve(null),
         scoped.isJointVisible ? findPlanStatus(tx, coupleId, couple!.pairSince) : Promise.resolve(null),
+        inCare.length === 0 ? Promise.resolve([]) : findCoupleHomework(tx, cipher, { programId, coupleId, partners: inCare }),
       ]);
+      for (const item of homework) {
+        for (const assignee of item.assignees) {
+          disclose(computed.disclosed, assignee.personId, 'care-homework');
+        }
+      }
       const flags = withAcknowledgements(cipher, computed.flags, acknowledgements);
       const disclosed: Disclosures = computed.disclosed;
       for (const lapse of lapses) {
@@ -431,7 +439,7 @@ export async function findCoupleOverview(
           disclosed.delete(id);
         }
       }
-      return { result: { coupleId, programId, from, to, partners, together }, disclosed };
+      return { result: { coupleId, programId, from, to, partners, together, homework }, disclosed };
     },
     coupleId,
   );

@@ -110,6 +110,22 @@ describe('couple overview', () => {
             },
           ],
           together: null,
+          homework: [
+            {
+              id: ids.invite,
+              programId: ids.program,
+              coupleId: ids.couple,
+              kind: 'plan-review',
+              target: null,
+              dueDate: '2026-11-28',
+              instructions: '',
+              assignedAt: '2026-11-20T10:00:00.000Z',
+              withdrawn: false,
+              assignedBy: null,
+              assignees: [{ personId: ids.alex, displayName: 'Alex', doneAt: '2026-11-22T10:00:00.000Z', how: 'marked' }],
+              can: { withdraw: true },
+            },
+          ],
         },
       }),
     });
@@ -122,6 +138,7 @@ describe('couple overview', () => {
     const blake = screen.getByRole('region', { name: 'Blake' });
     expect(within(blake).getAllByText('Not shared with the care team.')).toHaveLength(2);
     expect(screen.getByText('The joint work shows here only when both partners share it with the care team.')).toBeTruthy();
+    expect(within(screen.getByRole('region', { name: 'Homework' })).getByText('Alex: done')).toBeTruthy();
     expect(within(alex).getByRole('link', { name: 'Individual view of Alex' }).getAttribute('href')).toBe(
       `/programs/${ids.program}/couples/${ids.couple}/overview?person=${ids.alex}`,
     );

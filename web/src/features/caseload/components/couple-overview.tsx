@@ -190,6 +190,30 @@ export function CoupleOverviewView({ programId, coupleId, personId }: { programI
           <PartnerColumn key={partner.id} partner={partner} overview={data} programId={programId} />
         ))}
       </div>
+      <Section title={t('caseload.overview.homework')} id="homework">
+        {data.homework.length === 0 ? (
+          <p className="empty">{t('caseload.overview.noHomework')}</p>
+        ) : (
+          <ul className="plain-list homework-list">
+            {data.homework.map((item) => (
+              <li key={item.id}>
+                <strong>{t(`care.homework.kinds.${item.kind}`)}</strong> ·{' '}
+                {t('care.homework.due', { date: formatDay(item.dueDate, i18n.language, { dateStyle: 'medium' }) })}
+                {item.withdrawn ? ` · ${t('caseload.overview.homeworkWithdrawn')}` : null}
+                <ul className="plain-list">
+                  {item.assignees.map((assignee) => (
+                    <li key={assignee.personId}>
+                      {assignee.doneAt
+                        ? t('caseload.overview.homeworkDone', { name: assignee.displayName })
+                        : t('caseload.overview.homeworkOpen', { name: assignee.displayName })}
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
       {personId === undefined ? (
         <Section title={t('caseload.overview.together')} id="together">
           {data.together === null ? (
