@@ -171,7 +171,8 @@ export function adherenceQuery(couples: AdherenceQuery[], windowDays: number) {
         ${couples.map((couple) => couple.coupleId)}::uuid[], ${couples.map((couple) => couple.today)}::date[],
         ${couples.map((couple) => couple.since)}::date[]
       ) as c(id, today, since)
-    ), s as (
+    ), s as materialized (
+      -- Materialized: each couple's start is worked out once, not again for every day grouped below.
       select c.id, c.today, greatest(c.since, (
         select min(v.signed_by_both_at)::date from contract_versions v where v.couple_id = c.id and v.signed_by_both_at is not null
       )) as start
