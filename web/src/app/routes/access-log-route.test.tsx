@@ -12,6 +12,15 @@ describe('who looked at my data', () => {
         body: {
           events: [
             {
+              id: '3',
+              at: '2026-11-25T10:00:00.000Z',
+              viewer: { id: ids.blake, displayName: 'Dr. Casey', relation: 'clinician' },
+              kind: 'caseload-flags',
+              basedOn: ['checkins', 'lapses'],
+              action: 'read',
+              purpose: 'treatment',
+            },
+            {
               id: '2',
               at: '2026-11-24T10:00:00.000Z',
               viewer: { id: ids.blake, displayName: 'Dr. Casey', relation: 'clinician' },
@@ -34,5 +43,7 @@ describe('who looked at my data', () => {
     renderApp('/access-log');
     expect(await screen.findByText('Dr. Casey (clinician) read “a safety alert about you”')).toBeTruthy();
     expect(screen.getByText('Blake (partner) read “Daily check-ins”')).toBeTruthy();
+    // A view derived from several kinds names each of them.
+    expect(screen.getByText(/Dr. Casey \(clinician\) read “flags on your clinician’s caseload, from: Daily check-ins, /)).toBeTruthy();
   });
 });
