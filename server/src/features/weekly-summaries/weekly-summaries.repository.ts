@@ -126,7 +126,12 @@ export async function findCopingWeeks(
   return rows;
 }
 
-/** The check-in ratings an insight uses (never notes, use or triggers), of many people, between two days. */
+/**
+ * The check-in ratings an insight uses (never notes, use or triggers), of many people, between two
+ * days. A batch is tens of thousands of days: each person's come as one compact text
+ * (`date,mood,craving,stress,closeness,conflict;…`, ordered by date) rather than a row per day, so
+ * the driver parses one value per person instead of building an object per day.
+ */
 export async function findInsightDays(
   db: DbOrTx,
   ownerIds: readonly string[],
@@ -137,13 +142,26 @@ export async function findInsightDays(
   if (ownerIds.length === 0) {
     return days;
   }
-  const { rows } = await sql<InsightDay & { ownerId: string }>`
-    select owner_id, local_date as date, mood, craving, stress, closeness, conflict
+  const { rows } = await sql<{ ownerId: string; days: string }>`
+    select owner_id, string_agg(concat_ws(',', to_char(local_date, 'YYYY-MM-DD'), mood, craving, stress, closeness, conflict), ';' order by local_date) as days
     from checkins
     where owner_id = any(${ids(ownerIds)}::uuid[]) and local_date between ${from} and ${to}
-    order by owner_id, local_date`.execute(db);
-  for (const { ownerId, ...day } of rows) {
-    days.get(ownerId)!.push(day);
+    group by owner_id`.execute(db);
+  for (const row of rows) {
+    days.set(
+      row.ownerId,
+      row.days.split(';').map((day) => {
+        const [date, mood, craving, stress, closeness, conflict] = day.split(',');
+        return {
+          date: date!,
+          mood: Number(mood),
+          craving: Number(craving),
+          stress: Number(stress),
+          closeness: Number(closeness),
+          conflict: conflict as InsightDay['conflict'],
+        };
+      }),
+    );
   }
   return days;
 }
