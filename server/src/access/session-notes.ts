@@ -4,7 +4,8 @@ import type { Db, DbOrTx, Tx } from '../platform/db';
 import type { Actor } from '../platform/sessions';
 import { appendAuditEntry } from '../platform/audit';
 import { DomainError } from '../platform/errors';
-import { requireMembership, requireProgramRole } from './access';
+import { requireMembership } from './access';
+import { requireCoupleInCare } from './care-sessions';
 
 /**
  * Who may write and read session notes, the clinical records a program keeps about a couple.
@@ -31,10 +32,10 @@ import { requireMembership, requireProgramRole } from './access';
  *   previous pair. A partner reading a note about themselves and their partner, given to both, is
  *   not audited.
  */
-export interface CoupleInCare {
+export interface NotesCare {
   programId: string;
   coupleId: string;
-  /** Current members of the couple with an accepted, not ended enrollment in the program, first-joined first. */
+  /** Current members of the couple with an accepted, not ended enrollment in the program (access/care-sessions.ts). */
   partners: { id: string; displayName: string }[];
   /** Both current members of the couple are in care (joint notes can be written). */
   bothInCare: boolean;
@@ -43,35 +44,21 @@ export interface CoupleInCare {
 export const sessionNotesAuditKind = 'session-notes' satisfies (typeof careRecordKinds)[number];
 
 /**
- * The couple as a clinician of `programId` may see it for clinical records. Anyone who is not an
- * active clinician of the program, and a couple with nobody in the program's care, gets `not-found`.
+ * The couple as a clinician of `programId` may see it for session notes: the same people in care as
+ * sessions and homework (`requireCoupleInCare`, access/care-sessions.ts), and whether both current
+ * members are. Anyone who is not an active clinician of the program, and a couple with nobody in the
+ * program's care, gets `not-found`.
  */
-export async function requireCoupleInCare(db: DbOrTx, actor: Actor, programId: string, coupleId: string): Promise<CoupleInCare> {
-  await requireProgramRole(db, actor, programId, ['clinician']);
+export async function requireNotesCare(db: DbOrTx, actor: Actor, programId: string, coupleId: string): Promise<NotesCare> {
+  const couple = await requireCoupleInCare(db, actor, programId, coupleId);
   const members = await db
-    .selectFrom('coupleMembers as m')
-    .innerJoin('users as u', 'u.id', 'm.userId')
-    .leftJoin('programEnrollments as e', (join) =>
-      join
-        .onRef('e.coupleId', '=', 'm.coupleId')
-        .onRef('e.userId', '=', 'm.userId')
-        .on('e.programId', '=', programId)
-        .on('e.acceptedAt', 'is not', null)
-        .on('e.endedAt', 'is', null),
-    )
-    .select(['m.userId', 'u.displayName', 'e.programId as enrolledIn'])
-    .where('m.coupleId', '=', coupleId)
-    .where('m.leftAt', 'is', null)
-    .orderBy('m.joinedAt')
-    .orderBy('m.userId')
-    .execute();
-  const partners = members
-    .filter((member) => member.enrolledIn !== null)
-    .map((member) => ({ id: member.userId, displayName: member.displayName }));
-  if (partners.length === 0) {
-    throw new DomainError('not-found', 'Nothing to show here.');
-  }
-  return { programId, coupleId, partners, bothInCare: members.length === 2 && partners.length === 2 };
+    .selectFrom('coupleMembers')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('coupleId', '=', coupleId)
+    .where('leftAt', 'is', null)
+    .executeTakeFirstOrThrow();
+  const partners = couple.partners.map(({ id, displayName }) => ({ id, displayName }));
+  return { programId, coupleId, partners, bothInCare: Number(members.n) === 2 && partners.length === 2 };
 }
 
 /** Pure rule: a clinician sees a note only while every person it is about is in their care. */
@@ -80,14 +67,14 @@ export function isNoteInCare(subjectIds: readonly string[], inCare: readonly str
 }
 
 /** SQL form of `isNoteInCare`, for the repository's `where`. */
-export function noteInCareFilter(care: CoupleInCare) {
+export function noteInCareFilter(care: NotesCare) {
   const ids = care.partners.map((partner) => partner.id);
   return sql<boolean>`session_notes.program_id = ${care.programId}::uuid and session_notes.couple_id = ${care.coupleId}::uuid
     and session_notes.subject_ids <@ ${sql`array[${sql.join(ids.map((id) => sql`${id}::uuid`))}]`}`;
 }
 
 /**
- * Reads session notes for a clinician: decides (`requireCoupleInCare`), reads, and audits in one
+ * Reads session notes for a clinician: decides (`requireNotesCare`), reads, and audits in one
  * transaction. `read` must filter with `noteInCareFilter` and return the people whose notes it
  * disclosed (`subjects`); one audit row each (a read that disclosed nothing writes none).
  * `read` returning `undefined` answers `not-found`, like absence.
@@ -97,10 +84,10 @@ export async function readSessionNotesAs<T>(
   actor: Actor,
   programId: string,
   coupleId: string,
-  read: (tx: Tx, care: CoupleInCare) => Promise<{ result: T; subjects: readonly string[] } | undefined>,
+  read: (tx: Tx, care: NotesCare) => Promise<{ result: T; subjects: readonly string[] } | undefined>,
 ): Promise<T> {
   return db.transaction().execute(async (tx) => {
-    const care = await requireCoupleInCare(tx, actor, programId, coupleId);
+    const care = await requireNotesCare(tx, actor, programId, coupleId);
     const answer = await read(tx, care);
     if (answer === undefined) {
       throw new DomainError('not-found', 'Nothing to show here.');
@@ -127,9 +114,9 @@ export async function writeSessionNotesAs<T>(
   actor: Actor,
   programId: string,
   coupleId: string,
-  write: (tx: Tx, care: CoupleInCare) => Promise<T>,
+  write: (tx: Tx, care: NotesCare) => Promise<T>,
 ): Promise<T> {
-  return db.transaction().execute(async (tx) => write(tx, await requireCoupleInCare(tx, actor, programId, coupleId)));
+  return db.transaction().execute(async (tx) => write(tx, await requireNotesCare(tx, actor, programId, coupleId)));
 }
 
 export interface SharedNoteReader {

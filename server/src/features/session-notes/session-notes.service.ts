@@ -13,7 +13,7 @@ import type { Actor } from '../../platform/sessions';
 import { DomainError } from '../../platform/errors';
 import { encryptionContext } from '../../db/encrypted-columns';
 import {
-  type CoupleInCare,
+  type NotesCare,
   noteInCareFilter,
   readSessionNotesAs,
   requireSharedNoteReader,
@@ -91,7 +91,7 @@ async function toNotes(db: DbOrTx, cipher: Cipher, actor: Actor, rows: NoteRow[]
   });
 }
 
-async function oneNote(db: DbOrTx, cipher: Cipher, actor: Actor, care: CoupleInCare, noteId: string): Promise<SessionNote> {
+async function oneNote(db: DbOrTx, cipher: Cipher, actor: Actor, care: NotesCare, noteId: string): Promise<SessionNote> {
   const [note] = await toNotes(db, cipher, actor, await selectNotes(db, noteInCareFilter(care), noteId));
   if (!note) {
     throw notFound();
@@ -161,7 +161,7 @@ export async function writeSessionNote(
 }
 
 /** Locks a note the clinician may see and checks that the actor wrote it and has not signed it. */
-async function lockOwnDraft(tx: DbOrTx, actor: Actor, care: CoupleInCare, noteId: string) {
+async function lockOwnDraft(tx: DbOrTx, actor: Actor, care: NotesCare, noteId: string) {
   const note = await lockNote(tx, noteInCareFilter(care), noteId);
   if (!note) {
     throw notFound();
