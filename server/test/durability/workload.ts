@@ -114,9 +114,10 @@ function reminderSettingsFor(time: string) {
     checkIn: { enabled: true, time },
     trustDiscussion: { enabled: minute % 2 === 0 },
     assessmentDue: { enabled: false, time: other },
-    session: { enabled: false },
+    session: { enabled: minute % 3 === 0, leadMinutes: minute % 5 === 0 ? 30 : 60 },
     medication: { enabled: true, times: [other] },
     planReview: { enabled: false, time: '10:00' },
+    weeklySummary: { enabled: hour % 2 === 0 },
     channels: { inApp: true, email: false, push: false },
     quietHours: { enabled: false, start: '22:00', end: '07:00' },
   };
