@@ -126,13 +126,13 @@ export async function seedDemo(
     await createCouple(db, a);
     await acceptInvite(db, b, (await invitePartner(db, a, 7, publicUrl)).token);
     await acceptInvite(db, a, (await inviteCouple(db, clinician, program.id, invites)).token);
-    await acceptEnrollment(db, b, program.id);
+    await acceptEnrollment(db, { cipher }, b, program.id);
     for (const [actor, words, audience] of [
       [a, couple.a, couple.sharing.a],
       [b, couple.b, couple.sharing.b],
     ] as const) {
       await saveSupportPreferences(db, cipher, actor, { helps: words.helps, doesNotHelp: words.doesNotHelp });
-      await updateMySharing(db, actor, 'support-preferences', audience);
+      await updateMySharing(db, { cipher }, actor, 'support-preferences', audience);
     }
     // Daily history: both partners check in; the couple's high-conflict days are the same for both.
     const random = seededRandom(couple.a.email.length);
@@ -160,7 +160,7 @@ export async function seedDemo(
         conflictDaysAgo,
       );
       await seedPersonalTools(db, cipher, actor);
-      await updateMySharing(db, actor, 'milestones', 'both');
+      await updateMySharing(db, { cipher }, actor, 'milestones', 'both');
       const side = index === 0 ? 'a' : 'b';
       await seedAssessmentHistory(db, {
         actor,
@@ -172,10 +172,10 @@ export async function seedDemo(
         seed: 100 + index + couple.a.email.length,
       });
       for (const kind of couple.assessments.shared[side]) {
-        await updateMySharing(db, actor, kind, 'both');
+        await updateMySharing(db, { cipher }, actor, kind, 'both');
       }
     }
-    await updateMySharing(db, a, 'checkins', 'both');
+    await updateMySharing(db, { cipher }, a, 'checkins', 'both');
     // Some history in the access log: the partner and the clinician read what was shared with them.
     await findSupportPreferences(db, cipher, b, a.userId);
     await findSupportPreferences(db, cipher, clinician, a.userId);

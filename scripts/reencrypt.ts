@@ -8,9 +8,9 @@ export async function reencryptAll(db: Db, cipher: Cipher): Promise<Record<strin
   const counts: Record<string, number> = {};
   for (const { table, key, columns } of encryptedColumns) {
     counts[table] = await db.transaction().execute(async (tx) => {
-      const { rows } = await sql<Record<string, string>>`select * from ${sql.table(table)} for update`.execute(tx.withoutPlugins());
-      const rowKey = (row: Record<string, string>) => key.map((column) => row[column]).join('/');
-      const whereKey = (row: Record<string, string>) =>
+      const { rows } = await sql<Record<string, string | null>>`select * from ${sql.table(table)} for update`.execute(tx.withoutPlugins());
+      const rowKey = (row: Record<string, string | null>) => key.map((column) => row[column]).join('/');
+      const whereKey = (row: Record<string, string | null>) =>
         sql.join(
           key.map((column) => sql`${sql.ref(column)} = ${row[column]}`),
           sql` and `,
@@ -18,8 +18,9 @@ export async function reencryptAll(db: Db, cipher: Cipher): Promise<Record<strin
       let changed = 0;
       for (const row of rows) {
         const updates = Object.entries(columns).flatMap(([column, field]) => {
-          const stored = row[column]!;
-          if (!cipher.needsRotation(stored)) {
+          // Optional fields (a consent's own words, a topic) are null when left empty: nothing to re-encrypt.
+          const stored = row[column];
+          if (stored === null || stored === undefined || !cipher.needsRotation(stored)) {
             return [];
           }
           const context = encryptionContext(table, rowKey(row), field);

@@ -22,7 +22,9 @@ import { authRoutes } from './features/auth/auth.routes';
 import { couplesRoutes } from './features/couples/couples.routes';
 import { invitesRoutes } from './features/invites/invites.routes';
 import { programsRoutes } from './features/programs/programs.routes';
+import { programAdminRoutes } from './features/program-admin/program-admin.routes';
 import { sharingRoutes } from './features/sharing/sharing.routes';
+import { consentsRoutes } from './features/consents/consents.routes';
 import { supportPreferencesRoutes } from './features/support-preferences/support-preferences.routes';
 import { auditRoutes } from './features/audit/audit.routes';
 import { systemRoutes } from './features/system/system.routes';
@@ -169,8 +171,10 @@ export async function buildApp({ config, database, cipher, mailer, pushSender, l
   await app.register(authRoutes, { ctx: authContext, secureCookies: config.secureCookies, authRateLimit });
   await app.register(couplesRoutes, { db, invites });
   await app.register(invitesRoutes, { db, rateLimit: authRateLimit, throttle });
-  await app.register(programsRoutes, { db, invites });
-  await app.register(sharingRoutes, { db });
+  await app.register(programsRoutes, { db, cipher, invites });
+  await app.register(programAdminRoutes, { db });
+  await app.register(sharingRoutes, { db, cipher });
+  await app.register(consentsRoutes, { db, cipher });
   await app.register(supportPreferencesRoutes, { db, cipher });
   await app.register(auditRoutes, { db });
   for (const personal of [intakeRoutes, checkinsRoutes, triggersRoutes, copingRoutes, journalRoutes, goalsRoutes]) {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { buildTestApp, type TestApp, type TestClient } from './test-app';
 import { listeningUrl, SseClient } from './sse-client';
 import { actorOrder, buildScenario, routeCatalog as matrix, type ActorName, type Row, type Scenario } from './route-catalog';
@@ -73,6 +74,59 @@ describe('authorization matrix', () => {
         }
       }
       expect(seen).toEqual(row.expect);
+    });
+  }
+});
+
+/**
+ * Every read of a person's data by the care team (each GET /api/people/… row the catalogue marks
+ * with a kind) needs a current consent: the program's assigned clinician reads it under one, and
+ * gets the same 404 as absence once the consent is revoked or expired, when deactivated, when not
+ * assigned to the couple, or when outside the program; the program admin never reads it.
+ */
+describe('authorization matrix: the care team under consent', () => {
+  const careTeamReads = matrix.filter((row) => row.method === 'GET' && row.url.startsWith('/api/people/') && row.kind !== undefined);
+
+  it('covers the reads of every kind that can be shared with the care team', () => {
+    expect(careTeamReads.length).toBeGreaterThanOrEqual(10);
+  });
+
+  for (const row of careTeamReads) {
+    it(`${row.method} ${row.url}`, async () => {
+      const s = await buildScenario(t);
+      const { url } = row.request(s);
+      const kind = row.kind!;
+      const clinician = s.clients.clinicianInProgram;
+      const status = async (client: TestClient) => (await client.get(url)).status;
+      const consentIdOf = async () =>
+        (await s.owner.get('/api/me/consents')).body.consents.find(
+          (c: { kind: string; status: string }) => c.kind === kind && c.status === 'current',
+        )?.id as string;
+
+      await s.owner.put(`/api/me/sharing/${kind}`, { audience: 'care-team' });
+      expect(await status(clinician), 'assigned clinician with a current consent').toBe(200);
+      expect(await status(s.clients.clinicianOutside), 'clinician outside the program').toBe(404);
+      expect(await status(s.admin!), 'program admin').toBe(404);
+
+      await s.owner.delete(`/api/me/consents/${await consentIdOf()}`);
+      expect(await status(clinician), 'revoked consent').toBe(404);
+
+      await s.owner.put(`/api/me/sharing/${kind}`, { audience: 'care-team' });
+      expect(await status(clinician)).toBe(200);
+      await sql`update care_consents set granted_at = now() - interval '2 days', expires_at = now() - interval '1 day' where id = ${await consentIdOf()}`.execute(
+        t.database.db,
+      );
+      expect(await status(clinician), 'expired consent').toBe(404);
+
+      await s.owner.post('/api/me/consents', { programId: s.programId, kinds: [kind], purpose: 'treatment' });
+      expect(await status(clinician)).toBe(200);
+      await s.admin!.patch(`/api/programs/${s.programId}/clinicians/${clinician.userId}`, { active: false });
+      expect(await status(clinician), 'deactivated clinician').toBe(404);
+      await s.admin!.patch(`/api/programs/${s.programId}/clinicians/${clinician.userId}`, { active: true });
+      expect(await status(clinician)).toBe(200);
+      await s.admin!.put(`/api/programs/${s.programId}/couples/${s.coupleId}/clinicians`, { clinicianIds: [] });
+      expect(await status(clinician), 'clinician not assigned to the couple').toBe(404);
+      expect(await status(s.clients.partner), 'the other partner (care-team only)').toBe(404);
     });
   }
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataKind } from '@twofold/core/sharing/data-kinds';
-import { todayIn } from '../src/platform/local-date';
+import { addDays, todayIn } from '../src/platform/local-date';
 import { newCouple, newPerson, newProgram, enroll, TestClient, type TestApp } from './test-app';
 import { buildTogether, harkNegative, joint, togetherRows, type TogetherItems } from './together-catalog';
 import { buildLapses, lapseRows, type LapseItems } from './lapse-catalog';
@@ -51,6 +51,10 @@ export interface Scenario {
   care?: CareItems;
   /** The program's session notes about the owner and the couple (issue 8); optional for scenarios built elsewhere. */
   sessionNotes?: SessionNoteItems;
+  /** The owner's couple, the program's admin, a consent the owner gave and revoked (issue 8); optional for scenarios built elsewhere. */
+  coupleId?: string;
+  admin?: TestClient;
+  consentId?: string;
 }
 
 export const ownerSecret = 'owner-secret: long baths and a phone call with my sister';
@@ -347,6 +351,50 @@ export const routeCatalog: Row[] = [
     isolated: true,
     request: (s) => ({ url: `/api/programs/${s.programId}/enrollment` }),
     expect: { ...signedIn(404), partner: 204, owner: 204 },
+  },
+  // Program admin (issue 8): admins only; a clinician is told it is not theirs to do, anyone outside gets 404.
+  {
+    method: 'GET',
+    url: '/api/programs/:programId/admin',
+    isolated: false,
+    request: (s) => ({ url: `/api/programs/${s.programId}/admin` }),
+    expect: staffOnly(403, 404),
+  },
+  {
+    method: 'PATCH',
+    url: '/api/programs/:programId/clinicians/:userId',
+    isolated: false,
+    request: (s) => ({ url: `/api/programs/${s.programId}/clinicians/${s.clients.clinicianInProgram.userId}`, body: { active: true } }),
+    expect: staffOnly(403, 404),
+  },
+  {
+    method: 'PUT',
+    url: '/api/programs/:programId/couples/:coupleId/clinicians',
+    isolated: false,
+    request: (s) => ({
+      url: `/api/programs/${s.programId}/couples/${s.coupleId}/clinicians`,
+      body: { clinicianIds: [s.clients.clinicianInProgram.userId] },
+    }),
+    expect: staffOnly(403, 404),
+  },
+  // Consent records (issue 8): each person's own; a program they are not in does not exist for them.
+  { method: 'GET', url: '/api/me/consents', isolated: false, request: () => ({ url: '/api/me/consents' }), expect: signedIn(200) },
+  {
+    method: 'POST',
+    url: '/api/me/consents',
+    isolated: true,
+    request: (s) => ({
+      url: '/api/me/consents',
+      body: { programId: s.programId, kinds: ['coping'], purpose: 'treatment', until: addDays(s.today, 180) },
+    }),
+    expect: { ...signedIn(404), partner: 201, partnerWithSharing: 201, owner: 201 },
+  },
+  {
+    method: 'DELETE',
+    url: '/api/me/consents/:consentId',
+    isolated: false,
+    request: (s) => ({ url: `/api/me/consents/${s.consentId}` }),
+    expect: { ...signedIn(404), owner: 200 },
   },
   { method: 'GET', url: '/api/me/sharing', isolated: false, request: () => ({ url: '/api/me/sharing' }), expect: signedIn(200) },
   {
@@ -838,6 +886,10 @@ export async function buildScenario(t: TestApp): Promise<Scenario> {
     stepId: goal.body.steps[0].id,
     careAlertId: careAlert.id,
   };
+  // A consent the owner gave and took back: it stays on their record (and changes no setting now).
+  const consent = await own.post('/api/me/consents', { programId: program.programId, kinds: ['coping'], purpose: 'care-coordination' });
+  const consentId = consent.body.consents[0].id as string;
+  await own.delete(`/api/me/consents/${consentId}`);
   const notice = await t.database.db
     .insertInto('coupleNotices')
     .values({ coupleId: couple.coupleId, userId: couple.a.userId!, code: 'partner-left' })
@@ -868,5 +920,8 @@ export async function buildScenario(t: TestApp): Promise<Scenario> {
     reminders,
     care,
     sessionNotes,
+    coupleId: couple.coupleId,
+    admin: program.admin,
+    consentId,
   };
 }

@@ -233,12 +233,39 @@ export async function newProgram(t: TestApp, name = 'Riverside Couples Program')
   return { admin, clinician, programId: program.body.id as string };
 }
 
-/** Enrolls both partners of a couple into a program (each accepts for themselves). */
+/**
+ * Enrolls both partners of a couple into a program (each accepts for themselves), the way the web
+ * app's acceptance form does it: the form lists the kinds each person already shares with the care
+ * team, ticked, and they submit it — so each consents (treatment, one year) to exactly those kinds.
+ * Kinds shared with the care team after this are consented to by the sharing change itself.
+ * The inviting clinician is assigned to the couple.
+ */
 export async function enroll(
   couple: { a: TestClient; b: TestClient },
   program: { clinician: TestClient; programId: string },
 ): Promise<void> {
   const invite = await program.clinician.post(`/api/programs/${program.programId}/couple-invites`);
   await couple.a.post(`/api/invites/${invite.body.token}/accept`);
-  await couple.b.post(`/api/programs/${program.programId}/enrollment`);
+  const kindsA = await careTeamKinds(couple.a);
+  if (kindsA.length > 0) {
+    const granted = await couple.a.post('/api/me/consents', { programId: program.programId, kinds: kindsA, purpose: 'treatment' });
+    if (granted.status !== 201) {
+      throw new Error(`consent answered ${granted.status}: ${JSON.stringify(granted.body)}`);
+    }
+  }
+  const kindsB = await careTeamKinds(couple.b);
+  const accepted = await couple.b.post(`/api/programs/${program.programId}/enrollment`, {
+    consent: { kinds: kindsB, purpose: 'treatment' },
+  });
+  if (accepted.status !== 204) {
+    throw new Error(`enrollment answered ${accepted.status}: ${JSON.stringify(accepted.body)}`);
+  }
+}
+
+/** The kinds a person shares with the care team now (what the acceptance form ticks for them). */
+async function careTeamKinds(client: TestClient): Promise<string[]> {
+  const sharing = await client.get('/api/me/sharing');
+  return (sharing.body.settings as { kind: string; audience: string }[])
+    .filter((setting) => setting.audience === 'care-team' || setting.audience === 'both')
+    .map((setting) => setting.kind);
 }

@@ -31,7 +31,12 @@ export const programSchema = z.object({
       enrolledPartners: z.number().int(),
     })
     .describe('Program-level counts; no clinical content.'),
-  can: z.object({ inviteClinician: z.boolean(), inviteCouple: z.boolean(), viewCaseload: z.boolean() }),
+  can: z.object({
+    inviteClinician: z.boolean(),
+    inviteCouple: z.boolean(),
+    viewCaseload: z.boolean(),
+    administer: z.boolean().describe('Manage staff, assign couples to clinicians, see counts (admin).'),
+  }),
 });
 export type Program = z.infer<typeof programSchema>;
 

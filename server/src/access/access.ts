@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import {
   type Audience,
   type DataKind,
@@ -30,8 +30,15 @@ export interface ReadDecision {
 
 const registeredKinds = new Set<string>(dataKindIds);
 
-/** Pure rule: given who the viewer is to the owner and the owner's setting, may they see it? */
-export function isVisible(relation: Relation | null, audience: Audience, kind: DataKind): boolean {
+/**
+ * Pure rule: given who the viewer is to the owner, the owner's setting and (for a clinician)
+ * whether the owner has a current consent record for this kind with the clinician's program,
+ * may they see it? A clinician needs both: the care-team side of the setting AND a current
+ * consent (purpose, until a date, not revoked). Moving the setting away from the care team
+ * revokes the consent, and revoking the consent takes the care team out of the setting
+ * (features/consents), so the two agree; an expired consent denies on its own.
+ */
+export function isVisible(relation: Relation | null, audience: Audience, kind: DataKind, hasConsent = false): boolean {
   if (relation === null || !registeredKinds.has(kind)) {
     return false;
   }
@@ -43,7 +50,7 @@ export function isVisible(relation: Relation | null, audience: Audience, kind: D
     case 'partner':
       return includesPartner(effective);
     case 'clinician':
-      return includesCareTeam(effective);
+      return includesCareTeam(effective) && hasConsent;
   }
 }
 
@@ -51,20 +58,24 @@ interface RelationFacts {
   relation: Relation | null;
   audience: Audience;
   programId: string | null;
+  /** For a clinician: the owner has a current consent for this kind with `programId`. */
+  hasConsent: boolean;
 }
 
 /**
  * Works out, in one query, how `viewerId` relates to `ownerId` right now and the owner's setting
- * for `kind`: a current partner (both active members of one couple) or a clinician active in a
- * program where the owner has accepted enrollment for themselves and not ended it.
+ * for `kind`: a current partner (both active members of one couple) or a clinician of the owner
+ * (`careTeamRelationSql`: active clinician with two-step sign-in in a program where the owner has
+ * accepted enrollment for themselves and not ended it, assigned to the owner's couple there), and
+ * whether the owner's consent for `kind` with that program is current.
  * With `lockChain`, the same statement also takes the lock on the owner's audit chain (held to
  * the end of the transaction), so that appending the audit entry later costs one statement.
  */
 async function findRelation(db: DbOrTx, viewerId: string, ownerId: string, kind: DataKind, lockChain = false): Promise<RelationFacts> {
   if (viewerId === ownerId) {
-    return { relation: 'self', audience: 'private', programId: null };
+    return { relation: 'self', audience: 'private', programId: null, hasConsent: false };
   }
-  const { rows } = await sql<{ audience: Audience | null; isPartner: boolean; programId: string | null }>`
+  const { rows } = await sql<{ audience: Audience | null; isPartner: boolean; programId: string | null; hasConsent: boolean | null }>`
     select
       ${lockChain ? sql`${lockAuditChain(ownerId)} as chain_lock,` : sql``}
       (select audience from sharing_settings where owner_id = ${ownerId} and kind = ${kind}) as audience,
@@ -74,24 +85,62 @@ async function findRelation(db: DbOrTx, viewerId: string, ownerId: string, kind:
         where viewer.user_id = ${viewerId} and viewer.left_at is null
           and owner.user_id = ${ownerId} and owner.left_at is null
       ) as is_partner,
-      (
-        select e.program_id from program_enrollments e
-        join couple_members m on m.couple_id = e.couple_id and m.user_id = e.user_id and m.left_at is null
-        join program_staff s on s.program_id = e.program_id
-        where e.user_id = ${ownerId} and e.accepted_at is not null and e.ended_at is null
-          and s.user_id = ${viewerId} and s.role = 'clinician' and s.active
-          and exists (select 1 from two_factor_credentials t where t.user_id = s.user_id and t.confirmed_at is not null)
-        limit 1
-      ) as program_id`.execute(db);
+      care.program_id,
+      care.has_consent
+    from (select 1) as one
+    left join lateral (
+      select e.program_id, ${hasCurrentConsentSql(sql`e.user_id`, sql`e.program_id`, sql`${kind}`)} as has_consent
+      from ${careTeamRelationSql(viewerId)} as e
+      where e.user_id = ${ownerId}
+      order by has_consent desc
+      limit 1
+    ) as care on true`.execute(db);
   const row = rows[0];
   const relation: Relation | null = row?.isPartner ? 'partner' : row?.programId ? 'clinician' : null;
-  return { relation, audience: row?.audience ?? 'private', programId: relation === 'clinician' ? (row?.programId ?? null) : null };
+  return {
+    relation,
+    audience: row?.audience ?? 'private',
+    programId: relation === 'clinician' ? (row?.programId ?? null) : null,
+    hasConsent: relation === 'clinician' && row?.hasConsent === true,
+  };
+}
+
+/**
+ * SQL: the people `clinicianId` is a clinician of right now, one row per (person, program):
+ * columns `user_id`, `couple_id`, `program_id`. The clinician is active in the program with
+ * two-step sign-in and assigned to the couple there (`couple_clinicians`); the person is a
+ * current member of that couple and has accepted enrollment for themselves and not ended it.
+ * A program admin is not a clinician unless they also hold the clinician role. Use it as a
+ * derived table: `from ${careTeamRelationSql(id)} as e`.
+ */
+export function careTeamRelationSql(clinicianId: string | RawBuilder<unknown>) {
+  return sql`(
+    select e.user_id, e.couple_id, e.program_id
+    from program_enrollments e
+    join couple_members m on m.couple_id = e.couple_id and m.user_id = e.user_id and m.left_at is null
+    join couple_clinicians cc on cc.program_id = e.program_id and cc.couple_id = e.couple_id and cc.clinician_id = ${clinicianId}
+    join program_staff s on s.program_id = e.program_id and s.user_id = cc.clinician_id and s.role = 'clinician' and s.active
+    where e.accepted_at is not null and e.ended_at is null
+      and exists (select 1 from two_factor_credentials t where t.user_id = s.user_id and t.confirmed_at is not null)
+  )`;
+}
+
+/**
+ * SQL boolean: `ownerId` has a current consent record (not ended, not expired) granting
+ * `programId` access to `kind`. The arguments are SQL expressions (columns or parameters).
+ */
+export function hasCurrentConsentSql(ownerId: RawBuilder<unknown>, programId: RawBuilder<unknown>, kind: RawBuilder<unknown>) {
+  return sql<boolean>`exists (
+    select 1 from care_consents c
+    where c.owner_id = ${ownerId} and c.program_id = ${programId} and c.kind = ${kind}
+      and c.ended_at is null and c.expires_at > now()
+  )`;
 }
 
 /** May `viewerId` see `kind` data of `ownerId` right now? Null when not. */
 export async function decideRead(db: DbOrTx, viewerId: string, ownerId: string, kind: DataKind): Promise<ReadDecision | null> {
   const facts = await findRelation(db, viewerId, ownerId, kind);
-  if (facts.relation === null || !isVisible(facts.relation, facts.audience, kind)) {
+  if (facts.relation === null || !isVisible(facts.relation, facts.audience, kind, facts.hasConsent)) {
     return null;
   }
   return { relation: facts.relation, programId: facts.programId };
@@ -119,7 +168,7 @@ export async function readAs<T>(
   }
   return db.transaction().execute(async (tx) => {
     const facts = await findRelation(tx, actor.userId, ownerId, kind, true);
-    if (facts.relation === null || !isVisible(facts.relation, facts.audience, kind)) {
+    if (facts.relation === null || !isVisible(facts.relation, facts.audience, kind, facts.hasConsent)) {
       throw new DomainError('not-found', 'Nothing to show here.');
     }
     const decision: ReadDecision = { relation: facts.relation, programId: facts.programId };
@@ -307,27 +356,29 @@ export async function requireTwoFactor(db: DbOrTx, actor: Actor): Promise<void> 
 }
 
 /**
- * The actor's role in a program, required to be one of `roles`. Someone outside the program
- * gets `not-found`, so program ids do not reveal themselves. Staff must use two-step sign-in
- * (TOTP): without it, they get `two-factor-required` and nothing of the program.
+ * The actor's role in a program, required to be one of `roles` (a person may hold both roles: an
+ * admin who is also a clinician). Someone outside the program, or deactivated, gets `not-found`,
+ * so program ids do not reveal themselves. Staff must use two-step sign-in (TOTP): without it,
+ * they get `two-factor-required` and nothing of the program. Returns the first of `roles` held.
  */
 export async function requireProgramRole(db: DbOrTx, actor: Actor, programId: string, roles: StaffRole[]): Promise<StaffRole> {
-  const row = await db
+  const rows = await db
     .selectFrom('programStaff')
     .leftJoin('twoFactorCredentials as t', (join) => join.onRef('t.userId', '=', 'programStaff.userId').on('t.confirmedAt', 'is not', null))
     .select(['programStaff.role', 't.userId as twoFactorUserId'])
     .where('programStaff.programId', '=', programId)
     .where('programStaff.userId', '=', actor.userId)
     .where('programStaff.active', '=', true)
-    .executeTakeFirst();
-  if (!row) {
+    .execute();
+  if (rows.length === 0) {
     throw new DomainError('not-found', 'Nothing to show here.');
   }
-  if (row.twoFactorUserId === null) {
+  if (rows[0]!.twoFactorUserId === null) {
     throw new DomainError('two-factor-required', 'Set up two-step sign-in in Settings, then come back.');
   }
-  if (!roles.includes(row.role)) {
+  const held = roles.find((role) => rows.some((row) => row.role === role));
+  if (!held) {
     throw new DomainError('not-program-staff', `Only a program ${roles.join(' or ')} can do this.`);
   }
-  return row.role;
+  return held;
 }

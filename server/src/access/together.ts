@@ -3,7 +3,9 @@ import type { Db, DbOrTx, Tx } from '../platform/db';
 import type { Actor } from '../platform/sessions';
 import { appendAuditEntry } from '../platform/audit';
 import { DomainError } from '../platform/errors';
-import { requireMembership, requireProgramRole } from './access';
+import { sql } from 'kysely';
+import { requireMembership } from './access';
+import { requireCoupleClinician } from './care-team';
 import { jointFeaturesOpen } from './joint-features';
 
 /**
@@ -79,9 +81,10 @@ export interface CareTeamJointAccess extends JointAccess {
  * A clinician reads a couple's joint work: decides, reads and audits in one transaction, on every
  * request (a partner who revokes `together` from the care team, leaves the program or the couple
  * closes it at the next request). Allowed only for an active clinician of `programId` with
- * two-step sign-in (`requireProgramRole`), for the couple's two CURRENT partners, both with
- * accepted enrollment in that program not ended, and both sharing `together` with the care team
- * (`isJointVisibleToCareTeam`). Anything else answers `not-found`, the same as a couple that does
+ * two-step sign-in assigned to the couple (`requireCoupleClinician`), for the couple's two CURRENT
+ * partners, both with accepted enrollment in that program not ended, both sharing `together` with
+ * the care team (`isJointVisibleToCareTeam`) and both with a current consent for `together` with
+ * the program. Anything else answers `not-found`, the same as a couple that does
  * not exist. The joint-features gate is the partners' protection from each other, not from their
  * clinician: it is not asked here. One audit row per partner whose joint work was disclosed.
  */
@@ -93,7 +96,7 @@ export async function readJointAsCareTeam<T>(
   read: (tx: Tx, access: CareTeamJointAccess) => Promise<T>,
 ): Promise<T> {
   return db.transaction().execute(async (tx) => {
-    await requireProgramRole(tx, actor, programId, ['clinician']);
+    await requireCoupleClinician(tx, actor, programId, coupleId);
     const members = await tx
       .selectFrom('coupleMembers as m')
       .leftJoin('programEnrollments as e', (join) =>
@@ -105,7 +108,15 @@ export async function readJointAsCareTeam<T>(
           .on('e.endedAt', 'is', null),
       )
       .leftJoin('sharingSettings as s', (join) => join.onRef('s.ownerId', '=', 'm.userId').on('s.kind', '=', 'together'))
-      .select(['m.userId', 'm.joinedAt', 'e.programId as enrolledIn', 's.audience'])
+      .leftJoin('careConsents as c', (join) =>
+        join
+          .onRef('c.ownerId', '=', 'm.userId')
+          .on('c.programId', '=', programId)
+          .on('c.kind', '=', 'together')
+          .on('c.endedAt', 'is', null)
+          .on('c.expiresAt', '>', sql<Date>`now()`),
+      )
+      .select(['m.userId', 'm.joinedAt', 'e.programId as enrolledIn', 's.audience', 'c.id as consentId'])
       .where('m.coupleId', '=', coupleId)
       .where('m.leftAt', 'is', null)
       .orderBy('m.joinedAt')
@@ -116,7 +127,7 @@ export async function readJointAsCareTeam<T>(
       members.length !== 2 ||
       !first ||
       !second ||
-      members.some((member) => member.enrolledIn === null) ||
+      members.some((member) => member.enrolledIn === null || member.consentId === null) ||
       !isJointVisibleToCareTeam([(first.audience ?? 'private') as Audience, (second.audience ?? 'private') as Audience])
     ) {
       throw new DomainError('not-found', 'Nothing to show here.');

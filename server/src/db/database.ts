@@ -427,6 +427,30 @@ export interface ConnectionAnswersTable {
   answeredAt: CreatedAt;
 }
 
+export interface CoupleCliniciansTable {
+  programId: string;
+  coupleId: string;
+  clinicianId: string;
+  assignedBy: string | null;
+  assignedAt: CreatedAt;
+}
+
+export type ConsentPurpose = 'treatment' | 'care-coordination' | 'progress-reporting';
+export type ConsentEndReason = 'revoked' | 'renewed' | 'left-program';
+
+export interface CareConsentsTable {
+  id: Generated<string>;
+  ownerId: string;
+  programId: string;
+  kind: string;
+  purpose: ConsentPurpose;
+  purposeNoteCiphertext: string | null;
+  grantedAt: CreatedAt;
+  expiresAt: Timestamp;
+  endedAt: Timestamp | null;
+  endReason: ConsentEndReason | null;
+}
+
 export interface Database {
   assessmentResponses: AssessmentResponsesTable;
   assessmentSchedules: AssessmentSchedulesTable;
@@ -457,6 +481,8 @@ export interface Database {
   programs: ProgramsTable;
   programStaff: ProgramStaffTable;
   programEnrollments: ProgramEnrollmentsTable;
+  coupleClinicians: CoupleCliniciansTable;
+  careConsents: CareConsentsTable;
   sharingSettings: SharingSettingsTable;
   supportPreferences: SupportPreferencesTable;
   coupleNotices: CoupleNoticesTable;

@@ -38,6 +38,7 @@ export const encryptedColumns = [
   { table: 'plan_versions', key: ['id'], columns: { shared_ciphertext: 'shared' } },
   { table: 'plan_sections', key: ['plan_version_id', 'partner_id'], columns: { content_ciphertext: 'content' } },
   { table: 'lapse_reports', key: ['id'], columns: { details_ciphertext: 'details', reflection_ciphertext: 'reflection' } },
+  { table: 'care_consents', key: ['id'], columns: { purpose_note_ciphertext: 'purpose_note' } },
   { table: 'struggling_notes', key: ['id'], columns: { message_ciphertext: 'message' } },
   { table: 'care_homework', key: ['id'], columns: { instructions_ciphertext: 'instructions' } },
   { table: 'caseload_flag_acknowledgements', key: ['id'], columns: { note_ciphertext: 'note' } },

@@ -14,6 +14,7 @@ import * as m0012 from './0012-setbacks';
 import * as m0013 from './0013-together-edits';
 import * as m0018 from './0018-lapses';
 import * as m0016 from './0016-reminders';
+import * as m0019 from './0019-care-consents';
 import * as m0020 from './0020-care-sessions-homework';
 import * as m0021 from './0021-session-notes';
 import * as m0022 from './0022-caseload-flags';
@@ -36,6 +37,7 @@ export const migrations: Record<string, Migration> = {
   '0013-together-edits': m0013,
   '0016-reminders': m0016,
   '0018-lapses': m0018,
+  '0019-care-consents': m0019,
   '0020-care-sessions-homework': m0020,
   '0021-session-notes': m0021,
   '0022-caseload-flags': m0022,

@@ -5,6 +5,7 @@ import { actorFromSessionRows, sessionPolicyValue, type Actor, type SessionClaim
 import { DomainError } from '../../platform/errors';
 import { findMembership, requireMembership } from '../../access/access';
 import { resetPartnerSharing } from '../sharing/sharing.service';
+import { endConsentsOnLeaving } from '../consents/consents.service';
 import { createInvite } from '../invites/invite-links';
 import { publishCoupleEvent } from '../../platform/events';
 import { countActiveMembersForUpdate, coupleViewInSession, findCoupleViewOf } from './couples.repository';
@@ -155,6 +156,7 @@ export async function leaveCouple(db: Db, actor: Actor): Promise<void> {
       .where('coupleId', '=', membership.coupleId)
       .where('endedAt', 'is', null)
       .execute();
+    await endConsentsOnLeaving(tx, actor.userId, null);
     await revokePendingPartnerInvites(tx, membership.coupleId);
     await resetPartnerSharing(tx, actor.userId);
     const others = await tx

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { caseloadSchema, createProgramInputSchema, programParamsSchema, programSchema } from '@twofold/core/programs/program.schemas';
 import { createdInviteSchema } from '@twofold/core/couples/couple.schemas';
 import type { Db } from '../../platform/db';
+import type { Cipher } from '../../platform/crypto';
+import { acceptEnrollmentInputSchema } from '@twofold/core/programs/consent.schemas';
 import {
   acceptEnrollment,
   createProgram,
@@ -16,7 +18,10 @@ import {
 
 const tags = ['programs'];
 
-export const programsRoutes: FastifyPluginAsyncZod<{ db: Db; invites: InviteSettings }> = async (app, { db, invites }) => {
+export const programsRoutes: FastifyPluginAsyncZod<{ db: Db; cipher: Cipher; invites: InviteSettings }> = async (
+  app,
+  { db, cipher, invites },
+) => {
   app.post(
     '/api/programs',
     { schema: { tags, summary: 'Create a program; I become its admin', body: createProgramInputSchema, response: { 201: programSchema } } },
@@ -59,13 +64,14 @@ export const programsRoutes: FastifyPluginAsyncZod<{ db: Db; invites: InviteSett
     {
       schema: {
         tags,
-        summary: 'Accept, for myself, the program my couple was invited to',
+        summary: 'Accept, for myself, the program my couple was invited to (with my consent to it, if I give one now)',
         params: programParamsSchema,
+        body: acceptEnrollmentInputSchema.nullish(),
         response: { 204: z.null() },
       },
     },
     async (request, reply) => {
-      await acceptEnrollment(db, request.actor, request.params.programId);
+      await acceptEnrollment(db, { cipher }, request.actor, request.params.programId, request.body?.consent);
       return reply.code(204).send(null);
     },
   );

@@ -6,6 +6,9 @@ import type { Actor } from '../../platform/sessions';
 import { DomainError } from '../../platform/errors';
 import { requireMembership, requireProgramRole, requireTwoFactor } from '../../access/access';
 import { createInvite } from '../invites/invite-links';
+import { endConsentsOnLeaving, grantConsentsInTx } from '../consents/consents.service';
+import type { Cipher } from '../../platform/crypto';
+import type { EnrollmentConsentInput } from '@twofold/core/programs/consent.schemas';
 
 export interface InviteSettings {
   ttlDays: number;
@@ -43,6 +46,8 @@ export async function findProgram(db: Db, actor: Actor, programId: string): Prom
       .where('endedAt', 'is', null)
       .executeTakeFirstOrThrow(),
   ]);
+  // A person may hold both roles (an admin who is also a clinician): each active one counts.
+  const myRoles = staff.filter((member) => member.userId === actor.userId && member.active).map((member) => member.role);
   return {
     id: program.id,
     name: program.name,
@@ -53,7 +58,12 @@ export async function findProgram(db: Db, actor: Actor, programId: string): Prom
       clinicians: staff.filter((member) => member.role === 'clinician' && member.active).length,
       enrolledPartners: Number(enrolled.n),
     },
-    can: { inviteClinician: myRole === 'admin', inviteCouple: myRole === 'clinician', viewCaseload: myRole === 'clinician' },
+    can: {
+      inviteClinician: myRoles.includes('admin'),
+      inviteCouple: myRoles.includes('clinician'),
+      viewCaseload: myRoles.includes('clinician'),
+      administer: myRoles.includes('admin'),
+    },
   };
 }
 
@@ -72,11 +82,11 @@ export async function joinProgramAsClinician(tx: Tx, actor: Actor, programId: st
   const added = await tx
     .insertInto('programStaff')
     .values({ programId, userId: actor.userId, role: 'clinician' })
-    .onConflict((oc) => oc.columns(['programId', 'userId']).doNothing())
+    .onConflict((oc) => oc.columns(['programId', 'userId', 'role']).doNothing())
     .returning('userId')
     .executeTakeFirst();
   if (!added) {
-    throw new DomainError('conflict', 'You are already on the staff of this program.');
+    throw new DomainError('conflict', 'You are already a clinician of this program.');
   }
 }
 
@@ -114,38 +124,71 @@ export async function enrollFromInvite(tx: Tx, actor: Actor, programId: string, 
       })),
     )
     .execute();
+  // The clinician who invited the couple cares for it: the couple is on their caseload at once.
+  await tx
+    .insertInto('coupleClinicians')
+    .columns(['programId', 'coupleId', 'clinicianId', 'assignedBy'])
+    .expression((eb) =>
+      eb
+        .selectFrom('programStaff')
+        .select([eb.val(programId).as('programId'), eb.val(coupleId).as('coupleId'), 'userId', eb.val(invitedBy).as('assignedBy')])
+        .where('programId', '=', programId)
+        .where('userId', '=', invitedBy)
+        .where('role', '=', 'clinician')
+        .where('active', '=', true),
+    )
+    .onConflict((oc) => oc.doNothing())
+    .execute();
   return coupleId;
 }
 
-/** The actor accepts, for themselves, a program their couple was invited to. */
-export async function acceptEnrollment(db: Db, actor: Actor, programId: string): Promise<void> {
-  const { coupleId } = await requireMembership(db, actor);
-  const result = await db
-    .updateTable('programEnrollments')
-    .set({ acceptedAt: sql<Date>`now()` })
-    .where('programId', '=', programId)
-    .where('coupleId', '=', coupleId)
-    .where('userId', '=', actor.userId)
-    .where('endedAt', 'is', null)
-    .where('acceptedAt', 'is', null)
-    .executeTakeFirst();
-  if (result.numUpdatedRows === 0n) {
-    throw new DomainError('not-found', 'There is no invitation from this program waiting for you.');
-  }
+/**
+ * The actor accepts, for themselves, a program their couple was invited to. With `consent`, in the
+ * same transaction, they grant the program access to the kinds they chose (features/consents):
+ * without it the program's clinicians see nothing of theirs until they consent.
+ */
+export async function acceptEnrollment(
+  db: Db,
+  deps: { cipher: Cipher },
+  actor: Actor,
+  programId: string,
+  consent?: EnrollmentConsentInput,
+): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    const { coupleId } = await requireMembership(tx, actor);
+    const result = await tx
+      .updateTable('programEnrollments')
+      .set({ acceptedAt: sql<Date>`now()` })
+      .where('programId', '=', programId)
+      .where('coupleId', '=', coupleId)
+      .where('userId', '=', actor.userId)
+      .where('endedAt', 'is', null)
+      .where('acceptedAt', 'is', null)
+      .executeTakeFirst();
+    if (result.numUpdatedRows === 0n) {
+      throw new DomainError('not-found', 'There is no invitation from this program waiting for you.');
+    }
+    if (consent && consent.kinds.length > 0) {
+      await grantConsentsInTx(tx, deps, actor.userId, { ...consent, programId });
+    }
+  });
 }
 
 /** The actor leaves a program, for themselves, at once: its clinicians lose access to their data. */
 export async function endEnrollment(db: Db, actor: Actor, programId: string): Promise<void> {
-  const result = await db
-    .updateTable('programEnrollments')
-    .set({ endedAt: sql<Date>`now()` })
-    .where('programId', '=', programId)
-    .where('userId', '=', actor.userId)
-    .where('endedAt', 'is', null)
-    .executeTakeFirst();
-  if (result.numUpdatedRows === 0n) {
-    throw new DomainError('not-found', 'You are not in this program.');
-  }
+  await db.transaction().execute(async (tx) => {
+    const result = await tx
+      .updateTable('programEnrollments')
+      .set({ endedAt: sql<Date>`now()` })
+      .where('programId', '=', programId)
+      .where('userId', '=', actor.userId)
+      .where('endedAt', 'is', null)
+      .executeTakeFirst();
+    if (result.numUpdatedRows === 0n) {
+      throw new DomainError('not-found', 'You are not in this program.');
+    }
+    await endConsentsOnLeaving(tx, actor.userId, programId);
+  });
 }
 
 /** The couples in a program, for its clinicians: names and who has accepted, nothing clinical. */

@@ -6,11 +6,12 @@ import {
   updateSharingInputSchema,
 } from '@twofold/core/sharing/sharing.schemas';
 import type { Db } from '../../platform/db';
+import type { Cipher } from '../../platform/crypto';
 import { findMySharing, updateMySharing } from './sharing.service';
 
 const tags = ['sharing'];
 
-export const sharingRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+export const sharingRoutes: FastifyPluginAsyncZod<{ db: Db; cipher: Cipher }> = async (app, { db, cipher }) => {
   app.get(
     '/api/me/sharing',
     { schema: { tags, summary: 'My sharing settings, per kind of data', response: { 200: sharingSettingsSchema } } },
@@ -28,6 +29,6 @@ export const sharingRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
         response: { 200: sharingSettingSchema },
       },
     },
-    async (request) => updateMySharing(db, request.actor, request.params.kind, request.body.audience),
+    async (request) => updateMySharing(db, { cipher }, request.actor, request.params.kind, request.body.audience, request.body.consent),
   );
 };

@@ -3,7 +3,10 @@ import { type Audience, type DataKind, allowedAudiences, dataKindIds, defaultAud
 import type { SharingSetting, SharingSettings } from '@twofold/core/sharing/sharing.schemas';
 import type { Db, DbOrTx } from '../../platform/db';
 import type { Actor } from '../../platform/sessions';
+import type { Cipher } from '../../platform/crypto';
 import { DomainError } from '../../platform/errors';
+import type { ConsentTerms } from '@twofold/core/programs/consent.schemas';
+import { recordConsentsForSetting } from '../consents/consents.service';
 
 /** The actor's setting for every registered kind; a kind never set is `private`. */
 export async function findMySharing(db: Db, actor: Actor): Promise<SharingSettings> {
@@ -22,19 +25,35 @@ export async function findMySharing(db: Db, actor: Actor): Promise<SharingSettin
   };
 }
 
-/** Sets who sees one kind of the actor's data. Effective on the very next request: nothing caches it. */
-export async function updateMySharing(db: Db, actor: Actor, kind: DataKind, audience: Audience): Promise<SharingSetting> {
+/**
+ * Sets who sees one kind of the actor's data. Effective on the very next request: nothing caches it.
+ * The care-team side is backed by consent records (features/consents): choosing care-team/both
+ * while in a program records a consent with `consent` terms (default treatment, one year) unless a
+ * current one exists; moving away from the care team revokes it, in the same transaction.
+ */
+export async function updateMySharing(
+  db: Db,
+  deps: { cipher: Cipher },
+  actor: Actor,
+  kind: DataKind,
+  audience: Audience,
+  consent?: ConsentTerms,
+): Promise<SharingSetting> {
   if (!allowedAudiences(kind).includes(audience)) {
     throw new DomainError('validation-failed', 'This kind of data cannot be shared that way.', [
       { pointer: '/audience', message: `Choose one of: ${allowedAudiences(kind).join(', ')}.` },
     ]);
   }
-  const row = await db
-    .insertInto('sharingSettings')
-    .values({ ownerId: actor.userId, kind, audience, updatedAt: sql<Date>`now()` })
-    .onConflict((oc) => oc.columns(['ownerId', 'kind']).doUpdateSet({ audience, updatedAt: sql<Date>`now()` }))
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await db.transaction().execute(async (tx) => {
+    const saved = await tx
+      .insertInto('sharingSettings')
+      .values({ ownerId: actor.userId, kind, audience, updatedAt: sql<Date>`now()` })
+      .onConflict((oc) => oc.columns(['ownerId', 'kind']).doUpdateSet({ audience, updatedAt: sql<Date>`now()` }))
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordConsentsForSetting(tx, deps, actor.userId, kind, audience, consent);
+    return saved;
+  });
   return { kind, audience: row.audience, updatedAt: row.updatedAt.toISOString(), allowedAudiences: [...allowedAudiences(kind)] };
 }
 

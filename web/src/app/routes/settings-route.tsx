@@ -49,7 +49,7 @@ export function SettingsRoute() {
           <Section title={t('settings.programs')} id="programs">
             <ul className="link-list">
               {me.data.staff.map((staff) => (
-                <li key={staff.programId}>
+                <li key={`${staff.programId}-${staff.role}`}>
                   <Link to={`/programs/${staff.programId}`}>
                     {staff.programName} <span className="muted">· {t(`programs.roles.${staff.role}`)}</span>
                   </Link>

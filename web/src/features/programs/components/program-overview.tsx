@@ -142,7 +142,7 @@ export function ProgramOverview({ program, personDetails }: { program: Program; 
       <Section title={t('programs.staffTitle')} id="staff">
         <ul className="plain-list staff-list">
           {program.staff.map((member) => (
-            <li key={member.userId}>
+            <li key={`${member.userId}-${member.role}`}>
               {member.displayName} · {t(`programs.roles.${member.role}`)}
               {member.active ? null : <span className="badge">{t('programs.inactive')}</span>}
             </li>
