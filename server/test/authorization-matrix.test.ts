@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
+import { consentableKinds } from '@twofold/core/programs/consent.schemas';
+import { hasToldEntries } from '@twofold/core/sharing/data-kinds';
 import { buildTestApp, type TestApp, type TestClient } from './test-app';
 import { listeningUrl, SseClient } from './sse-client';
 import { actorOrder, buildScenario, routeCatalog as matrix, type ActorName, type Row, type Scenario } from './route-catalog';
@@ -85,10 +87,32 @@ describe('authorization matrix', () => {
  * assigned to the couple, or when outside the program; the program admin never reads it.
  */
 describe('authorization matrix: the care team under consent', () => {
-  const careTeamReads = matrix.filter((row) => row.method === 'GET' && row.url.startsWith('/api/people/') && row.kind !== undefined);
+  const isPeopleRead = (row: Row) => row.method === 'GET' && row.url.startsWith('/api/people/') && row.kind !== undefined;
+  const careTeamReads = matrix.filter((row) => isPeopleRead(row) && (consentableKinds as readonly string[]).includes(row.kind!));
+  // Kinds told entry by entry (lapse reports): telling the care team is the consent, entry by entry;
+  // the clinician still has to be the couple's assigned, active one.
+  const toldReads = matrix.filter((row) => isPeopleRead(row) && hasToldEntries(row.kind!));
+
+  for (const row of toldReads) {
+    it(`${row.method} ${row.url} (told entries)`, async () => {
+      const s = await buildScenario(t);
+      const { url } = row.request(s);
+      const clinician = s.clients.clinicianInProgram;
+      const status = async (client: TestClient) => (await client.get(url)).status;
+      expect(await status(clinician), 'assigned clinician, entry told to the care team').toBe(row.expect.clinicianInProgram);
+      expect(await status(s.admin!), 'program admin').toBe(404);
+      await s.admin!.patch(`/api/programs/${s.programId}/clinicians/${clinician.userId}`, { active: false });
+      expect(await status(clinician), 'deactivated clinician').toBe(404);
+      await s.admin!.patch(`/api/programs/${s.programId}/clinicians/${clinician.userId}`, { active: true });
+      expect(await status(clinician)).toBe(row.expect.clinicianInProgram);
+      await s.admin!.put(`/api/programs/${s.programId}/couples/${s.coupleId}/clinicians`, { clinicianIds: [] });
+      expect(await status(clinician), 'clinician not assigned to the couple').toBe(404);
+    });
+  }
 
   it('covers the reads of every kind that can be shared with the care team', () => {
-    expect(careTeamReads.length).toBeGreaterThanOrEqual(10);
+    expect(careTeamReads.length).toBeGreaterThanOrEqual(9);
+    expect(toldReads.length).toBeGreaterThanOrEqual(2);
   });
 
   for (const row of careTeamReads) {

@@ -281,6 +281,18 @@ function mayUse(actor: Person | null, row: Row, slot: Slot, value: string): bool
       world.people.some((p) => p.coupleId === value && p.enrolledIn !== undefined && p.enrolledIn === actor.staffOf)
     );
   }
+  if (row.url === '/api/programs/:programId/clinicians/:userId' && slot.param === ':userId') {
+    // An admin manages the clinicians of their own program.
+    const person = world.byId.get(value);
+    return actor.role === 'admin' && person?.role === 'clinician' && person.staffOf === actor.staffOf;
+  }
+  if (row.url === '/api/programs/:programId/couples/:coupleId/clinicians' && slot.param === ':coupleId') {
+    // An admin assigns the couples in their own program (the template names no clinician of it: nothing changes).
+    return (
+      actor.role === 'admin' &&
+      world.people.some((p) => p.coupleId === value && p.enrolledIn !== undefined && p.enrolledIn === actor.staffOf)
+    );
+  }
   if (slot.param !== ':partnerId') {
     return false;
   }

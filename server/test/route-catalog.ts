@@ -364,7 +364,11 @@ export const routeCatalog: Row[] = [
     method: 'PATCH',
     url: '/api/programs/:programId/clinicians/:userId',
     isolated: false,
-    request: (s) => ({ url: `/api/programs/${s.programId}/clinicians/${s.clients.clinicianInProgram.userId}`, body: { active: true } }),
+    // Scenarios built elsewhere (the fuzzing world) have no clients: a random id then names nobody.
+    request: (s) => ({
+      url: `/api/programs/${s.programId}/clinicians/${s.clients.clinicianInProgram?.userId ?? randomUUID()}`,
+      body: { active: true },
+    }),
     expect: staffOnly(403, 404),
   },
   {
@@ -372,8 +376,8 @@ export const routeCatalog: Row[] = [
     url: '/api/programs/:programId/couples/:coupleId/clinicians',
     isolated: false,
     request: (s) => ({
-      url: `/api/programs/${s.programId}/couples/${s.coupleId}/clinicians`,
-      body: { clinicianIds: [s.clients.clinicianInProgram.userId] },
+      url: `/api/programs/${s.programId}/couples/${s.coupleId ?? randomUUID()}/clinicians`,
+      body: { clinicianIds: [s.clients.clinicianInProgram?.userId ?? randomUUID()] },
     }),
     expect: staffOnly(403, 404),
   },
@@ -393,7 +397,7 @@ export const routeCatalog: Row[] = [
     method: 'DELETE',
     url: '/api/me/consents/:consentId',
     isolated: false,
-    request: (s) => ({ url: `/api/me/consents/${s.consentId}` }),
+    request: (s) => ({ url: `/api/me/consents/${s.consentId ?? randomUUID()}` }),
     expect: { ...signedIn(404), owner: 200 },
   },
   { method: 'GET', url: '/api/me/sharing', isolated: false, request: () => ({ url: '/api/me/sharing' }), expect: signedIn(200) },

@@ -27,6 +27,7 @@ import { RequireSession } from './routes/require-session';
 import { SettingsRoute } from './routes/settings-route';
 import { ReminderSettingsRoute, RemindersRoute } from './routes/reminders-routes';
 import { SharingRoute } from './routes/sharing-route';
+import { ConsentsRoute } from './routes/consents-route';
 import { SignupRoute } from './routes/signup-route';
 import {
   AccountabilityRoute,
@@ -106,6 +107,7 @@ export const routes: RouteObject[] = [
           { path: 'programs/:programId/couples/:coupleId/notes', element: <CoupleNotesRoute /> },
           { path: 'settings', element: <SettingsRoute /> },
           { path: 'settings/reminders', element: <ReminderSettingsRoute /> },
+          { path: 'settings/consents', element: <ConsentsRoute /> },
           { path: 'reminders', element: <RemindersRoute /> },
         ],
       },

@@ -44,6 +44,9 @@ export function SettingsRoute() {
               <li>
                 <Link to="/settings/reminders">{t('reminders.settingsTitle')}</Link>
               </li>
+              <li>
+                <Link to="/settings/consents">{t('consents.title')}</Link>
+              </li>
             </ul>
           </Section>
           <Section title={t('settings.programs')} id="programs">

@@ -11,9 +11,10 @@ export function SharingRoute() {
   return (
     <Page title={t('sharing.title')} intro={t('sharing.intro')}>
       {couple.data === null ? <Notice tone="info">{t('sharing.noPartnerNote')}</Notice> : null}
+      <Notice tone="info">{t('sharing.consentNote')}</Notice>
       <SharingSettingsList />
       <p className="aside">
-        <Link to="/access-log">{t('sharing.accessLogLink')}</Link>
+        <Link to="/access-log">{t('sharing.accessLogLink')}</Link> · <Link to="/settings/consents">{t('sharing.consentsLink')}</Link>
       </p>
     </Page>
   );

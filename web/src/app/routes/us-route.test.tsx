@@ -152,7 +152,11 @@ describe('program invitations on the us page', () => {
     const user = userEvent.setup();
     renderApp('/us');
     await user.click(await screen.findByRole('button', { name: 'Join Riverside for myself' }));
+    // Joining shows the consent form first; joining without ticking anything consents to nothing yet.
+    await user.click(await screen.findByRole('radio', { name: 'Reports on my progress' }));
+    await user.click(await screen.findByRole('button', { name: 'Join Riverside with this consent' }));
     await user.click(await screen.findByRole('button', { name: 'Leave Riverside' }));
+    expect(requests.find((request) => request.method === 'POST')?.body).toEqual({ consent: { kinds: [], purpose: 'progress-reporting' } });
     const dialog = await screen.findByRole('dialog', { name: 'Leave Riverside?' });
     expect(requests.some((request) => request.method === 'DELETE')).toBe(false);
     await user.click(within(dialog).getByRole('button', { name: 'Yes, leave' }));

@@ -12,7 +12,9 @@ import { LeaveCouple } from '../../features/couple/components/leave-couple';
 import { PartnerInvite } from '../../features/couple/components/partner-invite';
 import { PartnerList } from '../../features/couple/components/partner-list';
 import { ProgramInvitations } from '../../features/couple/components/program-invitations';
-import { includesPartner } from '@twofold/core/sharing/data-kinds';
+import { ConsentForm } from '../../features/consents/components/consent-form';
+import { includesCareTeam, includesPartner } from '@twofold/core/sharing/data-kinds';
+import type { Couple } from '@twofold/core/couples/couple.schemas';
 import { useSharingSettings } from '../../features/sharing/api/use-sharing';
 import { useKindText } from '../../features/sharing/components/sharing-settings';
 import { CrisisHelpButton } from '../../features/safety/components/crisis-help';
@@ -50,6 +52,35 @@ function TogetherLinks() {
 function PlanReviewReminder() {
   const joint = useJointFeatures(true);
   return <PlanReviewBanner enabled={joint.data?.status === 'open'} />;
+}
+
+/** Program invitations; accepting shows the consent form, ticked with what I already share with the care team. */
+function ProgramsWithConsent({ programs }: { programs: Couple['programs'] }) {
+  const { t } = useTranslation();
+  const sharing = useSharingSettings();
+  const kindText = useKindText();
+  const careTeamKinds = (sharing.data?.settings ?? [])
+    .filter((setting) => includesCareTeam(setting.audience))
+    .map((setting) => setting.kind);
+  return (
+    <ProgramInvitations
+      programs={programs}
+      consentForm={({ program, pending, error, onSubmit }) => (
+        <ConsentForm
+          programs={[program]}
+          initialKinds={careTeamKinds}
+          kindLabel={(kind) => kindText(kind).label}
+          submitLabel={t('consents.form.acceptWithConsent', { program: program.name })}
+          allowNone
+          pending={pending}
+          error={error}
+          onSubmit={({ kinds, purpose, purposeNote, until }) =>
+            onSubmit({ kinds, purpose, ...(purposeNote ? { purposeNote } : {}), ...(until ? { until } : {}) })
+          }
+        />
+      )}
+    />
+  );
 }
 
 /** My side of the boundary, next to what my partner shares: what my partner can see of mine. */
@@ -164,7 +195,7 @@ export function UsRoute() {
         <div className="stack">
           {space.programs.length > 0 ? (
             <Section title={t('couple.programsTitle')} id="programs">
-              <ProgramInvitations programs={space.programs} />
+              <ProgramsWithConsent programs={space.programs} />
             </Section>
           ) : null}
           {partner ? <SharedSessionNotes /> : null}

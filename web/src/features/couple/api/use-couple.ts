@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Couple, CreatedInvite } from '@twofold/core/couples/couple.schemas';
+import type { EnrollmentConsentInput } from '@twofold/core/programs/consent.schemas';
 import { api } from '../../../lib/api-client';
 import { hasCode } from '../../../lib/problem';
 
@@ -83,11 +84,17 @@ export function useDismissNotice() {
 /** A partner accepts (or leaves) a program's enrollment for themselves only. */
 export function useProgramEnrollment() {
   const refresh = useRefreshCouple();
+  const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ programId, join }: { programId: string; join: boolean }) =>
+    mutationFn: ({ programId, join, consent }: { programId: string; join: boolean; consent?: EnrollmentConsentInput }) =>
       join
-        ? api.post<void>(`/api/programs/${encodeURIComponent(programId)}/enrollment`)
+        ? api.post<void>(`/api/programs/${encodeURIComponent(programId)}/enrollment`, consent ? { consent } : undefined)
         : api.delete(`/api/programs/${encodeURIComponent(programId)}/enrollment`),
-    onSuccess: refresh,
+    onSuccess: () => {
+      refresh();
+      // Joining with a consent, or leaving, changes consents and sharing settings too.
+      void queryClient.invalidateQueries({ queryKey: ['consents'] });
+      void queryClient.invalidateQueries({ queryKey: ['sharing'] });
+    },
   });
 }
