@@ -87,10 +87,10 @@ export async function explainCaseload(databaseUrl: string): Promise<string> {
     const program = await db
       .selectFrom('programs')
       .innerJoin('users', 'users.id', 'programs.createdBy')
-      .select('programs.id')
+      .select(['programs.id', 'users.id as clinicianId'])
       .where('users.email', '=', loadClinicianEmail(0))
       .executeTakeFirstOrThrow();
-    const consents = caseloadConsentsQuery(program.id);
+    const consents = caseloadConsentsQuery(program.id, program.clinicianId);
     const { rows } = await consents.execute(db);
     const today = todayIn('America/Chicago');
     const people = rows.map((row) => ({ id: row.userId, today, checkins: true, assessments: true, lapses: true, safetyAlerts: true }));

@@ -256,6 +256,24 @@ async function addCareTeamData(
       ),
     )
     .execute();
+  // The care team reads under a consent record (issue 8): the couple is assigned to the program's
+  // clinician, and each partner consents to the kinds they share with the care team, for treatment.
+  await tx.insertInto('coupleClinicians').values({ programId: program.id, coupleId, clinicianId: program.clinicianId }).execute();
+  await tx
+    .insertInto('careConsents')
+    .values(
+      people.flatMap((ownerId) =>
+        (['checkins', 'assessments-mood-anxiety', 'together'] as const).map((kind) => ({
+          ownerId,
+          programId: program.id,
+          kind,
+          purpose: 'treatment' as const,
+          purposeNoteCiphertext: null,
+          expiresAt: new Date(Date.now() + 365 * 86_400_000),
+        })),
+      ),
+    )
+    .execute();
   const responses = people.flatMap((ownerId, index) =>
     (['phq-9', 'gad-7'] as const).flatMap((instrumentId) => {
       const def = instruments[instrumentId];

@@ -2,11 +2,11 @@ import type { Db, DbOrTx, Tx } from '../platform/db';
 import type { Actor } from '../platform/sessions';
 import { appendAuditEntry } from '../platform/audit';
 import { DomainError } from '../platform/errors';
-import { requireProgramRole } from './access';
+import { requireCoupleClinician } from './care-team';
 
 /**
  * Who may schedule sessions and assign homework for a couple, and read them back (issue 8): an
- * active clinician of the program (with two-step sign-in), for the partners of the couple who
+ * active clinician of the program (with two-step sign-in) assigned to the couple, for the partners of the couple who
  * accepted enrollment in that program for themselves, have not ended it, and are still in the
  * couple. A partner who has not accepted (or left) is not in care: nothing is scheduled or assigned
  * to them, and their items do not show. Anyone else gets `not-found`, like an unknown couple.
@@ -44,12 +44,13 @@ export async function findPartnersInCare(db: DbOrTx, programId: string, coupleId
 }
 
 /**
- * Requires the actor to be a clinician of `programId` and the couple to have at least one partner
- * in care there. Throws `not-found` (or `two-factor-required` / `not-program-staff` from the
- * program check) otherwise.
+ * Requires the actor to be a clinician of `programId` assigned to the couple (`couple_clinicians`,
+ * `requireCoupleClinician`) and the couple to have at least one partner in care there. Throws
+ * `not-found` (or `two-factor-required` from the program check) otherwise; an admin who is not
+ * the couple's clinician gets `not-found` too.
  */
 export async function requireCoupleInCare(db: DbOrTx, actor: Actor, programId: string, coupleId: string): Promise<CoupleInCare> {
-  await requireProgramRole(db, actor, programId, ['clinician']);
+  await requireCoupleClinician(db, actor, programId, coupleId);
   const partners = await findPartnersInCare(db, programId, coupleId);
   if (partners.length === 0) {
     throw notFound();

@@ -4,7 +4,7 @@ import type { Db, DbOrTx, Tx } from '../platform/db';
 import type { Actor } from '../platform/sessions';
 import { appendAuditEntries } from '../platform/audit';
 import { DomainError } from '../platform/errors';
-import { isVisible, requireProgramRole } from './access';
+import { hasCurrentConsentSql, isVisible, requireProgramRole } from './access';
 import { isJointVisibleToCareTeam } from './together';
 
 /**
@@ -14,9 +14,10 @@ import { isJointVisibleToCareTeam } from './together';
  *
  * The rule (the same as `findRelation` + `isVisible` for one person, and `readJointAsCareTeam` for
  * joint work): the viewer is an active clinician of the program with two-step sign-in
- * (`requireProgramRole`); a person counts when they are a current member of their couple with an
- * enrollment in the program they accepted for themselves and have not ended; each kind is read only
- * while that person's setting for it includes the care team; lapse reports only entry by entry
+ * (`requireProgramRole`), and only couples assigned to them count (`couple_clinicians`); a person
+ * counts when they are a current member of their couple with an enrollment in the program they
+ * accepted for themselves and have not ended; each kind is read only while that person's setting
+ * for it includes the care team AND their consent record for it with the program is current; lapse reports only entry by entry
  * (those told to the care team); safety alerts (PHQ-9 item 9, a positive safety screen) reach the
  * clinicians of the program the person accepted, as they always have; the couple's joint work only
  * while BOTH partners share `together` with the care team. A person who has not accepted is listed
@@ -73,19 +74,34 @@ const noShares: CaseloadShares = { checkins: false, assessments: false, lapses: 
  * The program's couples as the actor (checked to be one of its clinicians) may see them now,
  * with each person's decided shares; one statement. With `coupleId`, that couple only.
  */
-async function findCaseloadConsents(tx: DbOrTx, programId: string, coupleId?: string): Promise<CaseloadCouple[]> {
-  const { rows } = await caseloadConsentsQuery(programId, coupleId).execute(tx);
+async function findCaseloadConsents(tx: DbOrTx, programId: string, clinicianId: string, coupleId?: string): Promise<CaseloadCouple[]> {
+  const { rows } = await caseloadConsentsQuery(programId, clinicianId, coupleId).execute(tx);
   return toCouples(rows);
 }
 
-/** The one statement of the decision, also for EXPLAIN ANALYZE in the benchmark. */
-export function caseloadConsentsQuery(programId: string, coupleId?: string) {
+/**
+ * A person's setting for `kind`, only while their consent record for it with the enrollment's
+ * program is current (`access.ts` `hasCurrentConsentSql`); null (private) otherwise.
+ */
+function consentedAudience(kind: DataKind) {
+  return sql`(select ss.audience from sharing_settings ss
+      where ss.owner_id = e.user_id and ss.kind = ${kind}
+        and ${hasCurrentConsentSql(sql`e.user_id`, sql`e.program_id`, sql`${kind}`)})`;
+}
+
+/**
+ * The one statement of the decision, also for EXPLAIN ANALYZE in the benchmark: the couples of
+ * the program assigned to `clinicianId` (`couple_clinicians`: "my caseload"), each person's
+ * settings as they count under a current consent.
+ */
+export function caseloadConsentsQuery(programId: string, clinicianId: string, coupleId?: string) {
   return sql<ConsentRow>`
     select e.couple_id, e.user_id, u.display_name, u.time_zone, m.joined_at, e.invited_at, e.accepted_at,
-      (select audience from sharing_settings where owner_id = e.user_id and kind = 'checkins') as checkins,
-      (select audience from sharing_settings where owner_id = e.user_id and kind = 'assessments-mood-anxiety') as mood_anxiety,
-      (select audience from sharing_settings where owner_id = e.user_id and kind = 'together') as together
+      ${consentedAudience('checkins')} as checkins,
+      ${consentedAudience('assessments-mood-anxiety')} as mood_anxiety,
+      ${consentedAudience('together')} as together
     from program_enrollments e
+    join couple_clinicians cc on cc.program_id = e.program_id and cc.couple_id = e.couple_id and cc.clinician_id = ${clinicianId}
     join couple_members m on m.couple_id = e.couple_id and m.user_id = e.user_id and m.left_at is null
     join users u on u.id = e.user_id
     where e.program_id = ${programId} and e.ended_at is null
@@ -97,7 +113,9 @@ function toCouples(rows: ConsentRow[]): CaseloadCouple[] {
   const couples = new Map<string, { people: CaseloadPerson[]; together: Array<Audience | null>; joinedAt: Date[] }>();
   for (const row of rows) {
     const accepted = row.acceptedAt !== null;
-    const can = (kind: DataKind, audience: Audience | null) => accepted && isVisible('clinician', audience ?? 'private', kind);
+    // The audience comes back only under a current consent (`consentedAudience`), so the consent holds here.
+    const can = (kind: DataKind, audience: Audience | null) =>
+      accepted && audience !== null && isVisible('clinician', audience, kind, true);
     const person: CaseloadPerson = {
       id: row.userId,
       displayName: row.displayName,
@@ -154,7 +172,7 @@ export async function readCaseloadAsClinician<T>(
 ): Promise<T> {
   return db.transaction().execute(async (tx) => {
     await requireProgramRole(tx, actor, programId, ['clinician']);
-    const couples = await findCaseloadConsents(tx, programId, coupleId);
+    const couples = await findCaseloadConsents(tx, programId, actor.userId, coupleId);
     if (coupleId !== undefined && couples.length === 0) {
       throw new DomainError('not-found', 'Nothing to show here.');
     }
@@ -194,7 +212,7 @@ export async function writeCaseloadAsClinician<T>(
 ): Promise<T> {
   return db.transaction().execute(async (tx) => {
     await requireProgramRole(tx, actor, programId, ['clinician']);
-    const [couple] = await findCaseloadConsents(tx, programId, coupleId);
+    const [couple] = await findCaseloadConsents(tx, programId, actor.userId, coupleId);
     if (!couple) {
       throw new DomainError('not-found', 'Nothing to show here.');
     }

@@ -191,11 +191,14 @@ export async function endEnrollment(db: Db, actor: Actor, programId: string): Pr
   });
 }
 
-/** The couples in a program, for its clinicians: names and who has accepted, nothing clinical. */
+/** The couples of a program assigned to the actor, a clinician of it: names and who has accepted, nothing clinical. */
 export async function findCaseload(db: Db, actor: Actor, programId: string): Promise<Caseload> {
   await requireProgramRole(db, actor, programId, ['clinician']);
   const rows = await db
     .selectFrom('programEnrollments as e')
+    .innerJoin('coupleClinicians as cc', (join) =>
+      join.onRef('cc.programId', '=', 'e.programId').onRef('cc.coupleId', '=', 'e.coupleId').on('cc.clinicianId', '=', actor.userId),
+    )
     .innerJoin('coupleMembers as m', (join) =>
       join.onRef('m.coupleId', '=', 'e.coupleId').onRef('m.userId', '=', 'e.userId').on('m.leftAt', 'is', null),
     )
