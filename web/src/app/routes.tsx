@@ -10,7 +10,7 @@ import { LoginRoute } from './routes/login-route';
 import { MeRoute } from './routes/me-route';
 import { NotFoundRoute } from './routes/not-found-route';
 import { ForgotPasswordRoute, ResetPasswordRoute } from './routes/password-routes';
-import { CoupleOverviewRoute, NewProgramRoute, ProgramRoute } from './routes/programs-routes';
+import { CoupleOverviewRoute, NewProgramRoute, ProgramAdminRoute, ProgramRoute } from './routes/programs-routes';
 import { CoupleCareRoute, MyCareRoute } from './routes/care-routes';
 import { CoupleNotesRoute } from './routes/care-notes-routes';
 import {
@@ -99,6 +99,7 @@ export const routes: RouteObject[] = [
           { path: 'access-log', element: <AccessLogRoute /> },
           { path: 'programs/new', element: <NewProgramRoute /> },
           { path: 'programs/:programId', element: <ProgramRoute /> },
+          { path: 'programs/:programId/admin', element: <ProgramAdminRoute /> },
           { path: 'programs/:programId/couples/:coupleId/together', element: <CareTeamTogetherRoute /> },
           { path: 'programs/:programId/people/:personId/insights', element: <CareTeamInsightsRoute /> },
           { path: 'programs/:programId/couples/:coupleId/overview', element: <CoupleOverviewRoute /> },

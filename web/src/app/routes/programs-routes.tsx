@@ -4,6 +4,7 @@ import { LoadError, Loading } from '../../components/ui/loading';
 import { Page, Section } from '../../components/ui/page';
 import { CreateProgramForm } from '../../features/programs/components/create-program-form';
 import { ProgramOverview } from '../../features/programs/components/program-overview';
+import { ProgramAdminView } from '../../features/programs/components/program-admin';
 import { useProgram } from '../../features/programs/api/use-programs';
 import { PartnerToldLapses } from '../../features/setbacks/struggling-cards';
 import { FlaggedCaseload } from '../../features/caseload/components/flagged-caseload';
@@ -40,7 +41,12 @@ export function ProgramRoute() {
   }
   return (
     <Page title={program.data.name}>
-      {program.data.myRole === 'clinician' ? (
+      {program.data.can.administer ? (
+        <p className="aside">
+          <Link to={`/programs/${program.data.id}/admin`}>{t('programAdmin.link')}</Link>
+        </p>
+      ) : null}
+      {program.data.can.viewCaseload ? (
         <Section title={t('caseload.title')} id="caseload-flags">
           <FlaggedCaseload programId={program.data.id} />
         </Section>
@@ -58,7 +64,7 @@ export function ProgramRoute() {
           </>
         )}
       />
-      {program.data.myRole === 'clinician' ? (
+      {program.data.can.viewCaseload ? (
         <Section title={t('care.feed.clinicianTitle')} id="calendar-feed">
           <CalendarFeedPanel />
         </Section>
@@ -88,6 +94,21 @@ export function CoupleOverviewRoute() {
         )}
       </p>
       <CoupleOverviewView programId={programId} coupleId={coupleId} {...(personId ? { personId } : {})} />
+    </Page>
+  );
+}
+
+/** The program admin's page (staff, couples and their clinicians, counts); nothing clinical. */
+export function ProgramAdminRoute() {
+  const { t } = useTranslation();
+  const { programId = '' } = useParams();
+  const program = useProgram(programId);
+  return (
+    <Page title={program.data ? t('programAdmin.title', { program: program.data.name }) : t('programs.yourPrograms')}>
+      <p className="aside">
+        <Link to={`/programs/${programId}`}>{program.data?.name ?? t('programs.yourPrograms')}</Link>
+      </p>
+      <ProgramAdminView programId={programId} />
     </Page>
   );
 }

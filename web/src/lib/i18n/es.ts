@@ -552,6 +552,33 @@ export const es: Translation = {
       title: 'Notas de tu equipo de atención',
       intro: 'Notas de sesiones conjuntas que tu equipo de atención compartió con ustedes dos.',
       from: '{{name}}, {{program}}',
+  programAdmin: {
+    title: 'Administrar {{program}}',
+    link: 'Administrar personal y parejas',
+    noClinicalContent:
+      'Como administrador ves solo nombres, roles y números. Ves los datos de una pareja solo si también eres su profesional asignado y ellos dan su consentimiento.',
+    you: '(tú)',
+    assignedCouples_one: '{{count}} pareja',
+    assignedCouples_other: '{{count}} parejas',
+    deactivated: 'desactivado',
+    deactivate: 'Desactivar a {{name}}',
+    reactivate: 'Reactivar a {{name}}',
+    becomeClinician: 'También atiendo parejas como profesional',
+    deactivateNote:
+      'Un profesional desactivado pierde el acceso a todas las parejas al instante. Sus parejas conservan a sus otros profesionales.',
+    couplesTitle: 'Parejas y sus profesionales',
+    noCouples: 'Todavía no hay parejas en el programa. Un profesional invita a una pareja desde la página del programa.',
+    unassigned: 'Sin profesional todavía',
+    noClinicians: 'Invita primero a un profesional.',
+    caresFor: '{{name}} atiende a esta pareja',
+    counts: {
+      activeClinicians: 'Profesionales activos',
+      deactivatedClinicians: 'Profesionales desactivados',
+      couples: 'Parejas',
+      unassignedCouples: 'Parejas sin profesional',
+      acceptedPartners: 'Personas que se unieron',
+      invitedPartners: 'Personas invitadas, aún sin unirse',
+      partnersWithConsent: 'Personas con un consentimiento vigente',
     },
   },
   programs: {

@@ -1,3 +1,4 @@
+import '../consents.css';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {

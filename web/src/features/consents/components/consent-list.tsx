@@ -1,3 +1,4 @@
+import '../consents.css';
 import { useTranslation } from 'react-i18next';
 import type { Consent, Consents } from '@twofold/core/programs/consent.schemas';
 import { Notice } from '../../../components/ui/notice';
