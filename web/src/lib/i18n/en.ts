@@ -733,6 +733,8 @@ export const en = {
       title: 'Notes from your care team',
       intro: 'Notes from joint sessions that your care team shared with both of you.',
       from: '{{name}}, {{program}}',
+    },
+  },
   programAdmin: {
     title: 'Manage {{program}}',
     link: 'Manage staff and couples',

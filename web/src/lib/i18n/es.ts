@@ -552,6 +552,8 @@ export const es: Translation = {
       title: 'Notas de tu equipo de atención',
       intro: 'Notas de sesiones conjuntas que tu equipo de atención compartió con ustedes dos.',
       from: '{{name}}, {{program}}',
+    },
+  },
   programAdmin: {
     title: 'Administrar {{program}}',
     link: 'Administrar personal y parejas',
