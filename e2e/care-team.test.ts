@@ -68,6 +68,14 @@ describe('the care team: notes, homework and the progress report', () => {
     const { secret } = await enableTwoFactor(joining);
     await joining.context().close();
 
+    // A clinician sees only the couples assigned to them: the admin assigns Jordan & Sam to Dr. Park too.
+    await admin.goto(`${programPath}/admin`);
+    const assignment = admin.getByRole('group', { name: /Jordan/ });
+    await assignment.getByRole('checkbox', { name: 'Dr. Kim Park cares for this couple' }).click();
+    await assignment.getByRole('checkbox', { name: 'Dr. Kim Park cares for this couple', checked: true }).waitFor();
+    await admin.getByText('1 couple').first().waitFor();
+    await checkPage(admin, 'care-team-01b-admin-assigns');
+
     // Signing in on another phone: password, then the code of the authenticator app.
     const clinician = await newPhone(browser, twofold.url);
     await logIn(clinician, 'kim@example.org', 'a long and private passphrase', totpCode(secret, 1));

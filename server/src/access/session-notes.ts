@@ -46,8 +46,8 @@ export const sessionNotesAuditKind = 'session-notes' satisfies (typeof careRecor
 /**
  * The couple as a clinician of `programId` may see it for session notes: the same people in care as
  * sessions and homework (`requireCoupleInCare`, access/care-sessions.ts), and whether both current
- * members are. Anyone who is not an active clinician of the program, and a couple with nobody in the
- * program's care, gets `not-found`.
+ * members are. Anyone who is not an active clinician of the program assigned to the couple (an admin
+ * included), and a couple with nobody in the program's care, gets `not-found`.
  */
 export async function requireNotesCare(db: DbOrTx, actor: Actor, programId: string, coupleId: string): Promise<NotesCare> {
   const couple = await requireCoupleInCare(db, actor, programId, coupleId);

@@ -169,7 +169,8 @@ describe('progress report', () => {
     for (const client of [a, b, elsewhere.clinician, stranger]) {
       expect((await client.get(url)).status).toBe(404);
     }
-    expect((await program.admin.get(url)).status).toBe(403);
+    // An admin who is not the couple's clinician: the couple does not exist for them.
+    expect((await program.admin.get(url)).status).toBe(404);
     expect((await new TestClient(t.app).get(url)).status).toBe(401);
     expect((await program.clinician.get(`${url}&partnerId=${stranger.userId}`)).status).toBe(404);
     await t.database.db

@@ -68,9 +68,9 @@ describe('session notes', () => {
     const elsewhere = await newProgram(t, 'Elsewhere');
     expect((await elsewhere.clinician.get(url)).status).toBe(404);
     expect((await elsewhere.clinician.get(`/api/programs/${elsewhere.programId}/couples/${coupleId}/notes`)).status).toBe(404);
-    // The program's admin is not a clinician: no clinical content (told so, like the caseload).
+    // The program's admin is not the couple's clinician: no clinical content, and the couple does not exist for them.
     const asAdmin = await program.admin.get(url);
-    expect(asAdmin.status).toBe(403);
+    expect(asAdmin.status).toBe(404);
     expect(JSON.stringify(asAdmin.body)).not.toContain('slip');
     const stranger = await newPerson(t, 'Stranger');
     expect((await stranger.get(url)).status).toBe(404);
@@ -122,7 +122,7 @@ describe('session notes', () => {
   });
 
   it('keeps every version of an edited note, refuses a stale edit, and locks the note once signed', async () => {
-    const { b, program, url } = await enrolledCouple();
+    const { b, program, url, coupleId } = await enrolledCouple();
     const written = await program.clinician.post(url, {
       scope: 'individual',
       partnerId: b.userId,
@@ -147,6 +147,11 @@ describe('session notes', () => {
     const colleague = await newPerson(t, 'Dr. Morgan');
     await colleague.post(`/api/invites/${invite.body.token}/accept`);
     await enableTwoFactor(colleague);
+    // Notes reach only the couple's assigned clinicians: the admin assigns the colleague too.
+    expect((await colleague.get(url)).status).toBe(404);
+    await program.admin.put(`/api/programs/${program.programId}/couples/${coupleId}/clinicians`, {
+      clinicianIds: [program.clinician.userId, colleague.userId],
+    });
     const seen = await colleague.get(url);
     expect(seen.body.notes[0].can).toEqual({ edit: false, sign: false, share: false, addAddendum: false });
     expect((await colleague.put(noteUrl, { body: 'Not mine', baseVersion: 2 })).status).toBe(403);

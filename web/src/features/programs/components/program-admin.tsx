@@ -93,12 +93,14 @@ function CoupleAssignment({ programId, couple, clinicians }: { programId: string
   const problemText = useProblemText();
   const assign = useAssignClinicians(programId);
   const names = couple.partners.map((partner) => partner.displayName).join(' & ');
+  // While a change is on its way, show the choice just made.
+  const assigned = assign.isPending && assign.variables ? assign.variables.clinicianIds : couple.clinicianIds;
   // Clinicians to choose from: the active ones, and any deactivated one still assigned (to take off).
-  const choices = clinicians.filter((member) => member.clinicianActive === true || couple.clinicianIds.includes(member.userId));
+  const choices = clinicians.filter((member) => member.clinicianActive === true || assigned.includes(member.userId));
   const toggle = (clinicianId: string, on: boolean) =>
     assign.mutate({
       coupleId: couple.coupleId,
-      clinicianIds: on ? [...couple.clinicianIds, clinicianId] : couple.clinicianIds.filter((id) => id !== clinicianId),
+      clinicianIds: on ? [...assigned, clinicianId] : assigned.filter((id) => id !== clinicianId),
     });
   return (
     <li className="admin-item">
@@ -107,13 +109,13 @@ function CoupleAssignment({ programId, couple, clinicians }: { programId: string
         <p className="muted">
           {couple.partners.map((partner) => `${partner.displayName}: ${t(`programs.enrollment.${partner.enrollment}`)}`).join(' · ')}
         </p>
-        {couple.clinicianIds.length === 0 ? <p className="badge badge--urgent">{t('programAdmin.unassigned')}</p> : null}
+        {assigned.length === 0 ? <p className="badge badge--urgent">{t('programAdmin.unassigned')}</p> : null}
         {choices.length === 0 ? <p className="muted">{t('programAdmin.noClinicians')}</p> : null}
         {choices.map((member) => (
           <label key={member.userId} className="check">
             <input
               type="checkbox"
-              checked={couple.clinicianIds.includes(member.userId)}
+              checked={assigned.includes(member.userId)}
               disabled={assign.isPending}
               onChange={(event) => toggle(member.userId, event.target.checked)}
             />{' '}
