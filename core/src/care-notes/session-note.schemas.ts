@@ -23,6 +23,10 @@ export const sessionNoteInputSchema = z
     scope: sessionNoteScopeSchema,
     partnerId: z.uuid().optional().describe('Individual notes: the partner the note is about. Not sent for joint notes.'),
     sessionDate: localDateSchema.describe('The day of the session.'),
+    sessionId: z
+      .uuid()
+      .optional()
+      .describe('The care session this note records (one of the couple’s sessions, of the same kind: joint, or with that partner).'),
     body: noteBody,
   })
   .refine((note) => (note.scope === 'individual') === (note.partnerId !== undefined), {
@@ -66,6 +70,7 @@ export const sessionNoteSchema = z.object({
   scope: sessionNoteScopeSchema,
   about: z.array(personSchema).describe('Whose record the note is part of: one partner (individual) or both (joint).'),
   sessionDate: localDateSchema,
+  sessionId: z.uuid().nullable().describe('The care session the note records, when linked.'),
   body: z.string().describe('The latest version.'),
   version: z.number().int().describe('The number of the latest version (1 for a note never edited).'),
   author: personSchema,

@@ -5,7 +5,7 @@ import type { Actor } from '../platform/sessions';
 import { appendAuditEntry } from '../platform/audit';
 import { DomainError } from '../platform/errors';
 import { requireMembership } from './access';
-import { requireCoupleInCare } from './care-sessions';
+import { type CoupleInCare, requireCoupleInCare } from './care-sessions';
 
 /**
  * Who may write and read session notes, the clinical records a program keeps about a couple.
@@ -39,6 +39,8 @@ export interface NotesCare {
   partners: { id: string; displayName: string }[];
   /** Both current members of the couple are in care (joint notes can be written). */
   bothInCare: boolean;
+  /** The same people as the care team's sessions and homework see them (for reading the couple's sessions). */
+  inCare: CoupleInCare;
 }
 
 export const sessionNotesAuditKind = 'session-notes' satisfies (typeof careRecordKinds)[number];
@@ -58,7 +60,7 @@ export async function requireNotesCare(db: DbOrTx, actor: Actor, programId: stri
     .where('leftAt', 'is', null)
     .executeTakeFirstOrThrow();
   const partners = couple.partners.map(({ id, displayName }) => ({ id, displayName }));
-  return { programId, coupleId, partners, bothInCare: Number(members.n) === 2 && partners.length === 2 };
+  return { programId, coupleId, partners, bothInCare: Number(members.n) === 2 && partners.length === 2, inCare: couple };
 }
 
 /** Pure rule: a clinician sees a note only while every person it is about is in their care. */

@@ -10,6 +10,7 @@ export interface NoteRow {
   scope: 'joint' | 'individual';
   subjectIds: string[];
   sessionDate: string;
+  sessionId: string | null;
   authorId: string;
   currentVersion: number;
   createdAt: Date;
@@ -42,6 +43,7 @@ export async function selectNotes(db: DbOrTx, visible: RawBuilder<boolean>, note
       'sessionNotes.scope',
       'sessionNotes.subjectIds',
       'sessionNotes.sessionDate',
+      'sessionNotes.sessionId',
       'sessionNotes.authorId',
       'sessionNotes.currentVersion',
       'sessionNotes.createdAt',
@@ -109,6 +111,7 @@ export async function insertNote(
     scope: 'joint' | 'individual';
     subjectIds: string[];
     sessionDate: string;
+    sessionId: string | null;
     authorId: string;
   },
   bodyCiphertext: string,

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, enableTwoFactor, enroll, newCouple, newPerson, newProgram, TestClient, type TestApp } from '../../../test/test-app';
 
@@ -220,6 +221,35 @@ describe('session notes', () => {
 
     await a.delete(`/api/programs/${program.programId}/enrollment`);
     expect((await program.clinician.get(url)).status).toBe(404);
+  });
+
+  it('links a note to one of the couple’s sessions of the same kind, and refuses any other session', async () => {
+    const { b, program, url, coupleId } = await enrolledCouple();
+    const sessions = `/api/programs/${program.programId}/couples/${coupleId}/sessions`;
+    const day = Temporal.Now.plainDateISO('America/Chicago').add({ days: 30 }).toString();
+    const session = { start: { date: day, time: '17:30' }, durationMinutes: 60, place: 'Room 3', videoUrl: null };
+    const joint = await program.clinician.post(sessions, { ...session, format: 'joint' });
+    const withBlake = await program.clinician.post(sessions, { ...session, format: 'individual', partnerId: b.userId });
+    expect([joint.status, withBlake.status]).toEqual([201, 201]);
+
+    const linked = await program.clinician.post(url, {
+      scope: 'joint',
+      sessionId: joint.body.id,
+      sessionDate: day,
+      body: jointText,
+    });
+    expect(linked.status).toBe(201);
+    expect(linked.body.sessionId).toBe(joint.body.id);
+    for (const body of [
+      { scope: 'joint', sessionId: withBlake.body.id, sessionDate: day, body: jointText },
+      { scope: 'individual', partnerId: b.userId, sessionId: joint.body.id, sessionDate: day, body: 'x' },
+      { scope: 'joint', sessionId: '00000000-0000-4000-8000-000000000000', sessionDate: day, body: jointText },
+    ]) {
+      const refused = await program.clinician.post(url, body);
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors).toEqual([expect.objectContaining({ pointer: '/sessionId' })]);
+    }
+    expect((await program.clinician.get(url)).body.notes).toHaveLength(1);
   });
 
   it('answers bad input with the field at fault and saves nothing', async () => {

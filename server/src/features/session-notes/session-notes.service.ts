@@ -12,6 +12,7 @@ import type { Cipher } from '../../platform/crypto';
 import type { Actor } from '../../platform/sessions';
 import { DomainError } from '../../platform/errors';
 import { encryptionContext } from '../../db/encrypted-columns';
+import { findCoupleSessionRows } from '../care-sessions/care-sessions.service';
 import {
   type NotesCare,
   noteInCareFilter,
@@ -67,6 +68,7 @@ async function toNotes(db: DbOrTx, cipher: Cipher, actor: Actor, rows: NoteRow[]
       scope: row.scope,
       about: row.subjectIds.map(person),
       sessionDate: row.sessionDate,
+      sessionId: row.sessionId,
       body: cipher.decrypt(row.bodyCiphertext, versionContext(row.id, row.currentVersion)),
       version: row.currentVersion,
       author: person(row.authorId),
@@ -150,10 +152,29 @@ export async function writeSessionNote(
       }
       subjectIds = care.partners.map((partner) => partner.id);
     }
+    if (input.sessionId !== undefined) {
+      // The session must be one of this couple's in the program, of the same kind (joint, or with that partner).
+      const session = (await findCoupleSessionRows(tx, care.inCare)).find((row) => row.id === input.sessionId);
+      const matches =
+        session !== undefined && session.format === input.scope && (input.scope === 'joint' || session.partnerId === input.partnerId);
+      if (!matches) {
+        const message = 'Choose one of this couple’s sessions of the same kind, or none.';
+        throw new DomainError('validation-failed', message, [{ pointer: '/sessionId', message }]);
+      }
+    }
     const id = randomUUID();
     await insertNote(
       tx,
-      { id, programId, coupleId, scope: input.scope, subjectIds, sessionDate: input.sessionDate, authorId: actor.userId },
+      {
+        id,
+        programId,
+        coupleId,
+        scope: input.scope,
+        subjectIds,
+        sessionDate: input.sessionDate,
+        sessionId: input.sessionId ?? null,
+        authorId: actor.userId,
+      },
       cipher.encrypt(input.body, versionContext(id, 1)),
     );
     return oneNote(tx, cipher, actor, care, id);

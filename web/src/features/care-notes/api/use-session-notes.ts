@@ -7,6 +7,7 @@ import type {
   SharedSessionNote,
   sessionNoteVersionListSchema,
 } from '@twofold/core/care-notes/session-note.schemas';
+import type { CareSessionList } from '@twofold/core/care/session.schemas';
 import { api } from '../../../lib/api-client';
 
 const notesPath = (programId: string, coupleId: string) =>
@@ -72,4 +73,13 @@ export function useSharedSessionNotes() {
 export function progressReportUrl(programId: string, coupleId: string, range: { from: string; to: string; partnerId?: string }): string {
   const query = new URLSearchParams({ from: range.from, to: range.to, ...(range.partnerId ? { partnerId: range.partnerId } : {}) });
   return `/api/programs/${encodeURIComponent(programId)}/couples/${encodeURIComponent(coupleId)}/report.pdf?${query.toString()}`;
+}
+
+/** The couple's care sessions (scheduled by the care team), to link a note to the session it records. */
+export function useCoupleSessionsForNotes(programId: string, coupleId: string) {
+  return useQuery({
+    queryKey: ['program', programId, 'couple', coupleId, 'sessions'],
+    queryFn: () =>
+      api.get<CareSessionList>(`/api/programs/${encodeURIComponent(programId)}/couples/${encodeURIComponent(coupleId)}/sessions`),
+  });
 }

@@ -8,6 +8,7 @@ const noteId = '77777777-7777-4777-8777-777777777777';
 const clinician = { id: '88888888-8888-4888-8888-888888888888', displayName: 'Dr. Casey' };
 const draft = {
   id: noteId,
+  sessionId: null,
   programId: ids.program,
   coupleId: ids.couple,
   scope: 'individual',
@@ -109,5 +110,42 @@ describe('a clinician’s notes and progress report for a couple', () => {
     fireEvent.change(screen.getByLabelText('To'), { target: { value: '2026-09-01' } });
     expect(screen.queryByRole('link', { name: 'Download progress report' })).toBeNull();
     expect(screen.getAllByText('Choose a start day before the end day, at most a year apart.').length).toBeGreaterThan(0);
+  });
+
+  it('links a joint note to one of the couple’s joint sessions, taking its day', async () => {
+    const sessionId = '99999999-9999-4999-8999-999999999999';
+    const session = {
+      id: sessionId,
+      programId: ids.program,
+      coupleId: ids.couple,
+      format: 'joint',
+      startsAt: '2026-11-18T23:30:00.000Z',
+      endsAt: '2026-11-19T00:20:00.000Z',
+      local: { date: '2026-11-18', time: '17:30', endTime: '18:20', timeZone: 'America/Chicago' },
+      durationMinutes: 50,
+      place: 'Room 3',
+      videoUrl: null,
+      status: 'scheduled',
+      clinician: clinician,
+      participants: [],
+    };
+    const server = mockServer({
+      'GET /api/me': () => ({ status: 200, body: alexMe }),
+      [`GET ${url}`]: () => ({ status: 200, body: list([]) }),
+      [`GET /api/programs/${ids.program}/couples/${ids.couple}/sessions`]: () => ({ status: 200, body: { sessions: [session] } }),
+      [`POST ${url}`]: () => ({ status: 201, body: { ...draft, scope: 'joint', sessionId } }),
+    });
+    renderApp(`/programs/${ids.program}/couples/${ids.couple}/notes`);
+    fireEvent.change(await screen.findByLabelText('Session (optional)'), { target: { value: sessionId } });
+    expect((screen.getByLabelText('Day of the session') as HTMLInputElement).value).toBe('2026-11-18');
+    fireEvent.change(screen.getByLabelText('Note'), { target: { value: 'Joint session notes.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
+    await screen.findByText('Note saved. Edit it until you sign it.');
+    expect(server.requests.find((r) => r.method === 'POST' && r.path === url)?.body).toEqual({
+      scope: 'joint',
+      sessionId,
+      sessionDate: '2026-11-18',
+      body: 'Joint session notes.',
+    });
   });
 });

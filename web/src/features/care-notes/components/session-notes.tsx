@@ -7,7 +7,7 @@ import { Notice } from '../../../components/ui/notice';
 import { formatDateTime, formatDay } from '../../../lib/format';
 import { useProblemText } from '../../../lib/use-problem-text';
 import { focusFirstError, validateWith } from '../../../lib/validation';
-import { useSessionNoteAction, useSessionNotes, useSessionNoteVersions } from '../api/use-session-notes';
+import { useCoupleSessionsForNotes, useSessionNoteAction, useSessionNotes, useSessionNoteVersions } from '../api/use-session-notes';
 import '../care-notes.css';
 
 type Partner = { id: string; displayName: string };
@@ -28,12 +28,20 @@ function WriteNoteForm({
   canWriteJoint: boolean;
   today: string;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const problemText = useProblemText();
   const action = useSessionNoteAction(programId, coupleId);
   const form = useRef<HTMLFormElement>(null);
   const [about, setAbout] = useState<About>(canWriteJoint ? 'joint' : (partners[0]?.id ?? 'joint'));
   const [sessionDate, setSessionDate] = useState(today);
+  const [sessionId, setSessionId] = useState('');
+  const sessions = useCoupleSessionsForNotes(programId, coupleId);
+  // Sessions of the same kind as the note: joint ones, or the chosen partner's individual ones.
+  const matching = (sessions.data?.sessions ?? []).filter((session) =>
+    about === 'joint'
+      ? session.format === 'joint'
+      : session.format === 'individual' && session.participants.some((person) => person.personId === about),
+  );
   const [body, setBody] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
@@ -41,7 +49,11 @@ function WriteNoteForm({
   function submit(event: FormEvent) {
     event.preventDefault();
     setSaved(false);
-    const input = about === 'joint' ? { scope: 'joint', sessionDate, body } : { scope: 'individual', partnerId: about, sessionDate, body };
+    const linked = sessionId === '' ? {} : { sessionId };
+    const input =
+      about === 'joint'
+        ? { scope: 'joint', sessionDate, body, ...linked }
+        : { scope: 'individual', partnerId: about, sessionDate, body, ...linked };
     const result = validateWith(sessionNoteInputSchema, input, {
       body: t('careNotes.bodyRequired'),
       sessionDate: t('careNotes.dateRequired'),
@@ -57,6 +69,7 @@ function WriteNoteForm({
       {
         onSuccess: () => {
           setBody('');
+          setSessionId('');
           setSaved(true);
         },
       },
@@ -73,7 +86,10 @@ function WriteNoteForm({
             className="input select"
             aria-describedby={describedBy}
             value={about}
-            onChange={(event) => setAbout(event.target.value)}
+            onChange={(event) => {
+              setAbout(event.target.value);
+              setSessionId('');
+            }}
           >
             {canWriteJoint ? <option value="joint">{t('careNotes.joint')}</option> : null}
             {partners.map((partner) => (
@@ -84,6 +100,33 @@ function WriteNoteForm({
           </select>
         )}
       </FieldFrame>
+      {matching.length > 0 ? (
+        <FieldFrame label={t('careNotes.session')} hint={t('careNotes.sessionHint')}>
+          {({ id, describedBy }) => (
+            <select
+              id={id}
+              name="sessionId"
+              className="input select"
+              aria-describedby={describedBy}
+              value={sessionId}
+              onChange={(event) => {
+                setSessionId(event.target.value);
+                const chosen = matching.find((session) => session.id === event.target.value);
+                if (chosen) {
+                  setSessionDate(chosen.local.date);
+                }
+              }}
+            >
+              <option value="">{t('careNotes.noSession')}</option>
+              {matching.map((session) => (
+                <option key={session.id} value={session.id}>
+                  {formatDay(session.local.date, i18n.language, { dateStyle: 'medium' })} {session.local.time}
+                </option>
+              ))}
+            </select>
+          )}
+        </FieldFrame>
+      ) : null}
       <TextField
         label={t('careNotes.sessionDate')}
         name="sessionDate"
