@@ -274,8 +274,8 @@ function mayUse(actor: Person | null, row: Row, slot: Slot, value: string): bool
     const person = world.byId.get(value);
     return actor.role === 'clinician' && person?.enrolledIn !== undefined && person.enrolledIn === actor.staffOf;
   }
-  if (slot.param === ':coupleId' && /^\/api\/programs\/:programId\/couples\/:coupleId\/(sessions|homework)$/.test(row.url)) {
-    // Sessions and homework (issue 8): a clinician acts for a couple with a partner enrolled in their program now.
+  if (slot.param === ':coupleId' && /^\/api\/programs\/:programId\/couples\/:coupleId\/(sessions|homework|notes)$/.test(row.url)) {
+    // Sessions, homework and session notes (issue 8): a clinician acts for a couple with a partner enrolled in their program now.
     return (
       actor.role === 'clinician' &&
       world.people.some((p) => p.coupleId === value && p.enrolledIn !== undefined && p.enrolledIn === actor.staffOf)
