@@ -139,6 +139,8 @@ describe('together, more', () => {
     await alex.getByRole('link', { name: 'Go to our couple space' }).first().waitFor();
     await blake.goto('/us');
     await blake.getByRole('button', { name: 'Join Riverside Couples Recovery for myself' }).click();
+    // Joining shows the consent form; Blake joins without sharing anything yet.
+    await blake.getByRole('button', { name: 'Join Riverside Couples Recovery with this consent' }).click();
     await blake.getByText('You are enrolled in Riverside Couples Recovery.').waitFor();
     await answerSafetyScreen(alex);
     await answerSafetyScreen(blake);
