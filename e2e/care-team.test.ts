@@ -153,7 +153,10 @@ describe('the care team: notes, homework and the progress report', () => {
     // Jordan's consents: each one with the reads made under it, Dr. Park's among them.
     await jordan.goto('/settings/consents');
     await jordan.getByRole('heading', { name: 'My consents to care teams', level: 1 }).waitFor();
-    await jordan.getByText(/Dr\. Kim Park read/).first().waitFor();
+    await jordan
+      .getByText(/Dr\. Kim Park read/)
+      .first()
+      .waitFor();
     await checkPage(jordan, 'care-team-05b-jordan-consents');
 
     // Sam, the other partner: the shared joint note only.
