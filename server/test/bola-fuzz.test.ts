@@ -275,7 +275,8 @@ function mayUse(actor: Person | null, row: Row, slot: Slot, value: string): bool
     return actor.role === 'clinician' && person?.enrolledIn !== undefined && person.enrolledIn === actor.staffOf;
   }
   if (slot.param === ':coupleId' && /^\/api\/programs\/:programId\/couples\/:coupleId\/(sessions|homework|notes)$/.test(row.url)) {
-    // Sessions, homework and session notes (issue 8): a clinician acts for a couple with a partner enrolled in their program now.
+    // Sessions, homework and session notes (issue 8): the couple's assigned clinician acts for it while a partner
+    // is enrolled. Each program of this world has one clinician, who invited (so is assigned to) its couples.
     return (
       actor.role === 'clinician' &&
       world.people.some((p) => p.coupleId === value && p.enrolledIn !== undefined && p.enrolledIn === actor.staffOf)
