@@ -2,10 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
 import { startTwofold, type RunningTwofold } from './support/server';
-import { signUp } from './support/sign-up';
-import { formCouple } from './support/journey-steps';
-import { checkPage, launchBrowser, newPhone } from './support/browser';
-import { enableTwoFactor } from './support/two-factor';
+import { enrolledCouple } from './support/journey-steps';
+import { checkPage, launchBrowser } from './support/browser';
 
 /**
  * The care team's sessions and homework on phones: a clinician schedules a joint session and an
@@ -26,42 +24,12 @@ afterAll(async () => {
 
 describe('sessions and homework with the care team', () => {
   it('the clinician schedules and assigns; each partner sees only their own', async () => {
-    const admin = await newPhone(browser, twofold.url);
-    await admin.goto('/signup');
-    await signUp(twofold, admin, 'Casey', 'casey@example.org');
-    await enableTwoFactor(admin);
-    await admin.goto('/programs/new');
-    await admin.getByLabel('Program name').fill('Riverside Couples Recovery');
-    await admin.getByRole('button', { name: 'Create program' }).click();
-    await admin.waitForURL(/\/programs\/[0-9a-f-]{36}$/);
-    const programPath = new URL(admin.url()).pathname;
-    await admin.getByRole('button', { name: 'Make a clinician invite link' }).click();
-    const clinicianInvite = await admin.getByLabel('Invite link').inputValue();
-    const clinician = await newPhone(browser, twofold.url);
-    await clinician.goto(new URL(clinicianInvite).pathname);
-    await signUp(twofold, clinician, 'Dr Lee', 'lee@example.org');
-    await clinician.getByRole('button', { name: 'Accept the invite' }).click();
-    await clinician.getByText(/You joined/).waitFor();
-    await enableTwoFactor(clinician);
-    await clinician.goto(programPath);
-    await clinician.getByRole('button', { name: 'Make a couple invite link' }).click();
-    const programInvite = await clinician.getByLabel('Invite link').inputValue();
-
-    const alex = await newPhone(browser, twofold.url);
-    const blake = await newPhone(browser, twofold.url);
-    await formCouple(
-      twofold,
-      { page: alex, name: 'Alex', email: 'alex@example.org' },
-      { page: blake, name: 'Blake', email: 'blake@example.org' },
-    );
-    await alex.goto(new URL(programInvite).pathname);
-    await alex.getByRole('button', { name: 'Accept the invite' }).click();
-    await alex.getByRole('link', { name: 'Go to our couple space' }).first().waitFor();
-    await blake.goto('/us');
-    await blake.getByRole('button', { name: 'Join Riverside Couples Recovery for myself' }).click();
-    // Joining shows the consent form; Blake joins without sharing anything yet.
-    await blake.getByRole('button', { name: 'Join Riverside Couples Recovery with this consent' }).click();
-    await blake.getByText('You are enrolled in Riverside Couples Recovery.').waitFor();
+    const { clinician, programPath, alex, blake } = await enrolledCouple(twofold, browser, {
+      admin: 'casey@example.org',
+      clinician: 'lee@example.org',
+      alex: 'alex@example.org',
+      blake: 'blake@example.org',
+    });
 
     const nextWeek = Temporal.Now.plainDateISO('America/Chicago').add({ days: 7 }).toString();
     await clinician.goto(programPath);

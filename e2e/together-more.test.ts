@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startTwofold, type RunningTwofold } from './support/server';
-import { signUp } from './support/sign-up';
-import { answerSafetyScreen, saveIntake, formCouple } from './support/journey-steps';
+import { answerSafetyScreen, saveIntake, formCouple, enrolledCouple } from './support/journey-steps';
 import { checkPage, launchBrowser, newPhone } from './support/browser';
-import { enableTwoFactor } from './support/two-factor';
 
 /**
  * More of Together on two phones: Alex states a boundary and Blake acknowledges it; the
@@ -106,42 +104,12 @@ describe('together, more', () => {
   });
 
   it('the care team sees the joint work only while both partners share it with them', async () => {
-    const admin = await newPhone(browser, twofold.url);
-    await admin.goto('/signup');
-    await signUp(twofold, admin, 'Casey', 'casey@example.org');
-    await enableTwoFactor(admin);
-    await admin.goto('/programs/new');
-    await admin.getByLabel('Program name').fill('Riverside Couples Recovery');
-    await admin.getByRole('button', { name: 'Create program' }).click();
-    await admin.waitForURL(/\/programs\/[0-9a-f-]{36}$/);
-    const programPath = new URL(admin.url()).pathname;
-    await admin.getByRole('button', { name: 'Make a clinician invite link' }).click();
-    const clinicianInvite = await admin.getByLabel('Invite link').inputValue();
-    const clinician = await newPhone(browser, twofold.url);
-    await clinician.goto(new URL(clinicianInvite).pathname);
-    await signUp(twofold, clinician, 'Dr Lee', 'lee@example.org');
-    await clinician.getByRole('button', { name: 'Accept the invite' }).click();
-    await clinician.getByText(/You joined/).waitFor();
-    await enableTwoFactor(clinician);
-    await clinician.goto(programPath);
-    await clinician.getByRole('button', { name: 'Make a couple invite link' }).click();
-    const programInvite = await clinician.getByLabel('Invite link').inputValue();
-
-    const alex = await newPhone(browser, twofold.url);
-    const blake = await newPhone(browser, twofold.url);
-    await formCouple(
-      twofold,
-      { page: alex, name: 'Alex', email: 'alex2@example.org' },
-      { page: blake, name: 'Blake', email: 'blake2@example.org' },
-    );
-    await alex.goto(new URL(programInvite).pathname);
-    await alex.getByRole('button', { name: 'Accept the invite' }).click();
-    await alex.getByRole('link', { name: 'Go to our couple space' }).first().waitFor();
-    await blake.goto('/us');
-    await blake.getByRole('button', { name: 'Join Riverside Couples Recovery for myself' }).click();
-    // Joining shows the consent form; Blake joins without sharing anything yet.
-    await blake.getByRole('button', { name: 'Join Riverside Couples Recovery with this consent' }).click();
-    await blake.getByText('You are enrolled in Riverside Couples Recovery.').waitFor();
+    const { clinician, programPath, alex, blake } = await enrolledCouple(twofold, browser, {
+      admin: 'casey@example.org',
+      clinician: 'lee@example.org',
+      alex: 'alex2@example.org',
+      blake: 'blake2@example.org',
+    });
     await answerSafetyScreen(alex);
     await answerSafetyScreen(blake);
     await alex.goto('/us/accountability');
